@@ -1,0 +1,80 @@
+"""Validation throughput on a 100,000-record list (run on demand; not part of the test suite).
+
+    .venv/bin/python benchmarks/bench_validate.py [--records 100000]
+
+Builds the list from the bundled district sample (codes and names made unique per copy), then times
+(1) the library's validate_list on the records in memory, and (2) the whole CLI on a CSV of the same list
+(reading included), and prints records per second for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "district-power-list.xlsx"
+
+
+def build(records: int):  # type: ignore[no-untyped-def]
+    from listkit.read import read_list
+
+    base = read_list([SAMPLE])
+    template = base.records
+    out = []
+    for i in range(records):
+        source = template[i % len(template)]
+        copy = i // len(template)
+        values = dict(source.values)
+        if copy:
+            # Unique per copy, still well-formed: the copy number replaces the region prefix of the code.
+            values["name"] = f"{values['name']}（{copy}）"
+            if values.get("code"):
+                values["code"] = f"{copy:04d}{values['code'][4:]}"
+        out.append(source.model_copy(update={"values": values}))
+    base.records = out
+    return base
+
+
+def write_csv(items, path: Path) -> None:  # type: ignore[no-untyped-def]
+    from listkit.schema import load_schema
+
+    schema = load_schema(items.schema_name)
+    keys = [f.key for f in schema.fields]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([f.title for f in schema.fields])
+        for record in items.records:
+            writer.writerow([record.values.get(k, "") for k in keys])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=100_000)
+    args = parser.parse_args()
+    from listkit.validate import validate_list
+
+    items = build(args.records)
+    started = time.perf_counter()
+    report = validate_list(items)
+    library = time.perf_counter() - started
+    print(f"validate_list  {args.records:>9,} records  {library:6.2f} s  {args.records / library:>10,.0f} records/s"
+          f"  ({report.errors} errors, {report.warnings} warnings)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.csv"
+        write_csv(items, path)
+        command = [sys.executable, "-m", "listkit", "validate", str(path), "--format", "json"]
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, check=False)
+        whole = time.perf_counter() - started
+    print(f"listkit validate (CLI, csv read included)  {whole:6.2f} s  {args.records / whole:>10,.0f} records/s"
+          f"  exit {done.returncode}")
+
+
+if __name__ == "__main__":
+    main()

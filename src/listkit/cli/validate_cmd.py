@@ -1,0 +1,70 @@
+"""listkit validate FILE... — schema checks and list-level rules."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from listkit.cli.options import Files, Lang, SchemaOpt, split_rules
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def validate(
+    files: Files,
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rule ids (comma-separated, repeatable).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rule ids (comma-separated, repeatable).")
+    ] = None,
+    max_errors: Annotated[
+        int | None, typer.Option("--max-errors", min=0, help="List at most N errors (counts stay complete).")
+    ] = None,
+    schema: SchemaOpt = None,
+    lang: Lang = None,
+) -> None:
+    """校验清单：模式检查与清单级规则。 Validate lists against their schema and list-level rules."""
+    from listkit import __version__
+    from listkit.cli.console import err, out, write_data
+    from listkit.cli.options import use_lang
+    from listkit.errors import EXIT_FINDINGS
+    from listkit.read import read_list
+    from listkit.validate import combine, resolve_rules, validate_list
+
+    language = use_lang(lang)
+    selected, ignored = split_rules(select), split_rules(ignore)
+    resolve_rules(selected, ignored)  # unknown rule ids fail before any file is read
+    # Each file is its own list (own schema, own duplicates); the report covers them all.
+    report = combine(
+        (validate_list(read_list([file], schema), select=selected, ignore=ignored) for file in files),
+        strict=strict,
+        max_errors=max_errors,
+    )
+    if format is ValidateFormat.json:
+        import json
+
+        write_data(json.dumps(report.as_json(language, __version__), ensure_ascii=False, indent=2))
+    elif format is ValidateFormat.github:
+        from listkit.render import github
+
+        text = github.render(report, language)
+        if text:
+            write_data(text)
+    else:
+        from listkit.render import validate_text
+
+        console = out()
+        for part in validate_text.render(report, language):
+            console.print(part)
+        err().print(validate_text.summary(report, language), style="green" if report.valid else "red")
+    if not report.valid:
+        raise typer.Exit(EXIT_FINDINGS)

@@ -1,0 +1,193 @@
+"""The zh/en message catalogue.
+
+Rule ids and message keys are stable English; only the text is translated. The language is chosen once by
+the CLI (``--lang`` or ``LISTKIT_LANG``) and read by renderers; the core stores keys and parameters, never text.
+"""
+
+from __future__ import annotations
+
+import os
+from contextvars import ContextVar
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+_current: ContextVar[Lang | None] = ContextVar("listkit_lang", default=None)
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- input errors (exit 2) -------------------------------------------------------------------
+    "file-not-found": ("文件不存在：{file}", "File not found: {file}"),
+    "is-directory": ("{file} 是目录，不是清单文件", "{file} is a directory, not a list file"),
+    "file-unreadable": ("无法读取文件 {file}：{reason}", "Cannot read {file}: {reason}"),
+    "empty-file": ("文件为空：{file}", "The file is empty: {file}"),
+    "not-a-list-file": (
+        "{file} 不是可识别的清单文件（看起来是 {kind}）；支持 xlsx、xls、csv、jsonl、json",
+        "{file} is not a list file listkit can read (it looks like {kind}); supported: xlsx, xls, csv, jsonl, json",
+    ),
+    "corrupt-workbook": ("工作簿 {file} 已损坏或无法解析：{reason}", "The workbook {file} is corrupt: {reason}"),
+    "password-protected": (
+        "工作簿 {file} 受密码保护，请在 Excel/WPS 中取消密码后再试",
+        "The workbook {file} is password-protected; remove the password in Excel/WPS and try again",
+    ),
+    "bad-encoding": (
+        "{file} 的文字编码无法识别（已尝试 UTF-8、GB18030、UTF-16）",
+        "Cannot decode {file} (tried UTF-8, GB18030, UTF-16)",
+    ),
+    "no-data-sheet": (
+        "{file} 中没有找到数据表：{detail}",
+        "No data sheet found in {file}: {detail}",
+    ),
+    "header-not-found": (
+        "{file} 工作表“{sheet}”前 {rows} 行中找不到表头。应有的列名：{expected}；实际看到（第 {row} 行）：{seen}",
+        "No header row in the first {rows} rows of {file}, sheet '{sheet}'. Expected columns such as: "
+        "{expected}; seen (row {row}): {seen}",
+    ),
+    "unknown-schema": (
+        "未知的模式“{name}”。内置模式：{known}；也可以给出 JSON Schema 文件路径",
+        "Unknown schema '{name}'. Bundled schemas: {known}; or give the path of a JSON Schema file",
+    ),
+    "schema-not-json": ("模式文件 {file} 不是合法的 JSON：{reason}", "Schema file {file} is not valid JSON: {reason}"),
+    "schema-invalid": (
+        "模式文件 {file} 不是合法的 JSON Schema：{reason}",
+        "Schema file {file} is not a valid JSON Schema: {reason}",
+    ),
+    "schema-no-properties": (
+        "模式文件 {file} 没有定义任何字段（properties）",
+        "Schema file {file} defines no fields (properties)",
+    ),
+    "schema-undetected": (
+        "无法从 {file} 的表头判断清单类型，请用 --schema 指定（{known}）",
+        "Cannot tell which list {file} is from its headers; choose one with --schema ({known})",
+    ),
+    "json-not-object": (
+        "{file} 第 {row} 行不是 JSON 对象",
+        "{file} line {row} is not a JSON object",
+    ),
+    "json-invalid": ("{file} 第 {row} 行不是合法的 JSON：{reason}", "{file} line {row} is not valid JSON: {reason}"),
+    "bad-option": ("选项 {option} 的值无效：{reason}", "Invalid value for {option}: {reason}"),
+    "unknown-rule": (
+        "未知的规则：{rules}。可用规则：{known}",
+        "Unknown rule(s): {rules}. Known rules: {known}",
+    ),
+    "output-required": ("此格式需要 -o/--output 指定输出文件", "This format needs -o/--output"),
+    "internal-error": (
+        "内部错误：{reason}（这是 listkit 的缺陷；加 --debug 查看详细信息并报告）",
+        "Internal error: {reason} (a bug in listkit; rerun with --debug and report it)",
+    ),
+    "interrupted": ("已中断", "Interrupted"),
+    # --- validation findings --------------------------------------------------------------------
+    "required-field": ("必填字段“{title}”为空", "Required field '{title}' is empty"),
+    "unknown-type": (
+        "权力类型“{value}”不在规范类型中（{allowed}）",
+        "Unknown type '{value}' (allowed: {allowed})",
+    ),
+    "type-variant": (
+        "类型写作“{value}”，已按规范名称“{canonical}”处理",
+        "Type written as '{value}'; read as the canonical '{canonical}'",
+    ),
+    "invalid-value": (
+        "“{title}”的值“{value}”不在允许范围（{allowed}）",
+        "'{title}' value '{value}' not allowed ({allowed})",
+    ),
+    "code-format": (
+        "事项编码“{value}”格式不符（应匹配 {pattern}）",
+        "Item code '{value}' has the wrong format (expected {pattern})",
+    ),
+    "field-format": (
+        "“{title}”的值“{value}”格式不符（应匹配 {pattern}）",
+        "'{title}' value '{value}' has the wrong format (expected {pattern})",
+    ),
+    "field-length": (
+        "“{title}”过长：{length} 字，上限 {limit} 字",
+        "'{title}' is too long: {length} characters, limit {limit}",
+    ),
+    "schema-violation": ("“{title}”不符合模式：{reason}", "'{title}' does not conform to the schema: {reason}"),
+    "duplicate-item": (
+        "事项重复：与 {first} 的类型、名称、子项相同",
+        "Duplicate item: same type, name and sub-item as {first}",
+    ),
+    "duplicate-code": ("事项编码“{value}”重复，首次出现在 {first}", "Item code '{value}' repeats {first}"),
+    "basis-no-law": (
+        "依据未引用《法律法规名称》",
+        "The basis cites no named law or regulation (《…》)",
+    ),
+    "basis-unbalanced": (
+        "依据中的括号不配对：“{bracket}”（第 {position} 字附近）",
+        "Unbalanced bracket '{bracket}' in the basis (near character {position})",
+    ),
+    "basis-doc-number": (
+        "文号“{value}”应使用六角括号〔〕，如“{suggested}”",
+        "Document number '{value}' should use 〔〕, e.g. '{suggested}'",
+    ),
+    "disguised-licence": (
+        "“{type}”事项名称含“{word}”，请核查是否为变相许可",
+        "A '{type}' item named with '{word}': check that it is not a licence in disguise",
+    ),
+    "completeness": (
+        "字段“{title}”填写率 {percent}（{filled}/{total}）",
+        "Field '{title}' filled in {percent} of records ({filled}/{total})",
+    ),
+    # --- words used by renderers ----------------------------------------------------------------
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "severity.info": ("提示", "info"),
+    "col.rule": ("规则", "Rule"),
+    "col.file": ("文件", "File"),
+    "col.severity": ("级别", "Severity"),
+    "col.cell": ("位置", "Location"),
+    "col.message": ("说明", "Message"),
+    "col.value": ("值", "Value"),
+    "col.count": ("数量", "Count"),
+    "col.records": ("记录数", "Records"),
+    "col.items": ("事项数", "Items"),
+    "col.share": ("占比", "Share"),
+    "col.field": ("字段", "Field"),
+    "col.filled": ("填写率", "Filled"),
+    "by.type": ("权力类型", "Type"),
+    "by.department": ("部门", "Department"),
+    "by.level": ("层级", "Level"),
+    "total": ("合计", "Total"),
+    "unspecified": ("（未填）", "(blank)"),
+    "validate.summary": (
+        "{files} 个文件，{records} 条记录：{errors} 个错误，{warnings} 个警告",
+        "{files} file(s), {records} records: {errors} error(s), {warnings} warning(s)",
+    ),
+    "validate.ok": ("校验通过", "Valid"),
+    "validate.failed": ("校验未通过", "Invalid"),
+    "validate.truncated": (
+        "只显示前 {limit} 个错误（--max-errors）",
+        "Showing the first {limit} errors only (--max-errors)",
+    ),
+    "validate.completeness": ("字段填写率", "Field completeness"),
+    "stats.title": ("{title}统计", "{title}: statistics"),
+}
+
+
+def resolve_lang(value: str | None) -> Lang:
+    """The language asked for, else ``LISTKIT_LANG``, else Chinese."""
+    for candidate in (value, os.environ.get("LISTKIT_LANG")):
+        if candidate:
+            short = candidate.strip().lower()[:2]
+            if short == "en":
+                return "en"
+            if short == "zh":
+                return "zh"
+    return "zh"
+
+
+def set_lang(lang: Lang) -> None:
+    _current.set(lang)
+
+
+def get_lang() -> Lang:
+    return _current.get() or resolve_lang(None)
+
+
+def t(key: str, lang: Lang | None = None, **params: Any) -> str:
+    """Render message ``key`` in ``lang`` (default: the current language)."""
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return key if not params else f"{key}: {params}"
+    template = pair[0] if (lang or get_lang()) == "zh" else pair[1]
+    return template.format(**params)

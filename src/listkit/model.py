@@ -1,0 +1,85 @@
+"""The data model: a list (metadata + records), each record pointing back at the cell it came from."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SourceRef(BaseModel):
+    """Where a record was read: file, sheet (None for csv/jsonl) and 1-based row (or jsonl line)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+
+
+class Record(BaseModel):
+    """One item, or one sub-item of an item. ``values`` is keyed by the schema's property names."""
+
+    values: dict[str, str]
+    department: str | None = None
+    source: SourceRef | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+    # Original text of cells that reading canonicalised (e.g. a type written '处罚'), so that
+    # validation can still report what the file said.
+    raw: dict[str, str] = Field(default_factory=dict)
+    # Where the power type came from: 'column', 'sheet' (sheet name) or 'section' (a section row).
+    type_from: str | None = None
+
+    def get(self, key: str | None) -> str:
+        if key is None:
+            return ""
+        return self.values.get(key, "")
+
+
+class SkippedRow(BaseModel):
+    row: int
+    reason: str
+    text: str = ""
+
+
+class SheetLayout(BaseModel):
+    """What the reader understood of one sheet: the ``--explain`` story and the cell-reference map."""
+
+    file: str
+    sheet: str | None
+    header_row: int | None = None
+    header_rows: int = 1
+    columns: dict[str, str] = Field(default_factory=dict)  # field key → column letter
+    headers: dict[str, str] = Field(default_factory=dict)  # column letter → header text as written
+    extra_columns: dict[str, str] = Field(default_factory=dict)  # column letter → header kept as extra
+    records: int = 0
+    type_from_sheet: str | None = None
+    skipped: list[SkippedRow] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class ListMeta(BaseModel):
+    title: str | None = None
+    jurisdiction: str | None = None
+    level: str | None = None
+    department: str | None = None
+    edition: str | None = None
+    document: str | None = None
+
+
+class ItemList(BaseModel):
+    """A list as read: its schema, metadata, records and, per sheet, what the reader understood."""
+
+    schema_name: str  # a bundled schema name, or the path of the user's schema file
+    meta: ListMeta = Field(default_factory=ListMeta)
+    records: list[Record] = Field(default_factory=list)
+    layouts: list[SheetLayout] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list)
+
+    def column_of(self, record: Record, key: str) -> str | None:
+        """The column letter holding ``key`` for this record's sheet, when it came from a spreadsheet."""
+        source = record.source
+        if source is None:
+            return None
+        for layout in self.layouts:
+            if layout.file == source.file and layout.sheet == source.sheet:
+                return layout.columns.get(key)
+        return None

@@ -1,0 +1,129 @@
+"""One entry point for reading any list: ``read_list(paths)`` sniffs each file and returns an ItemList."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from listkit.errors import InputError, SchemaError
+from listkit.model import ItemList, Record, SheetLayout
+from listkit.read.grid import Grid
+from listkit.read.layout import HeaderMatch, header_score, parse_sheet
+from listkit.read.meta import read_meta
+from listkit.read.sniff import sniff
+from listkit.read.types import TypeResolver
+from listkit.schema import BUNDLED, Schema, candidate_schemas, load_schema
+
+__all__ = ["read_grids", "read_list"]
+
+
+def read_bytes(path: Path) -> bytes:
+    file = str(path)
+    if not path.exists():
+        raise InputError("file-not-found", file=file)
+    if path.is_dir():
+        raise InputError("is-directory", file=file)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError("file-unreadable", file=file, reason=exc.strerror or str(exc)) from None
+
+
+def read_grids(path: Path) -> list[Grid]:
+    """The sheets of a spreadsheet or CSV file, format sniffed from its bytes."""
+    file = str(path)
+    data = read_bytes(path)
+    kind = sniff(data, file)
+    if kind in ("xlsx", "xls", "ods"):
+        from listkit.read.excel import read_workbook
+
+        return list(read_workbook(data, file))
+    if kind == "csv":
+        from listkit.read.csvfile import read_csv
+
+        return [read_csv(data, file)]
+    raise InputError("not-a-list-file", file=file, kind=kind)
+
+
+def _detect(grids: list[Grid], requested: str | None) -> tuple[Schema, list[tuple[Grid, HeaderMatch | None]]]:
+    best: tuple[int, Schema, list[tuple[Grid, HeaderMatch | None]]] | None = None
+    for schema in candidate_schemas(requested):
+        matches = [(grid, header_score(grid, schema)) for grid in grids]
+        score = max((len(m.keys) for _g, m in matches if m), default=0)
+        if best is None or score > best[0]:
+            best = (score, schema, matches)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError:
+    non_empty = [g for g in grids if any(t.strip() for row in g.rows for t in row)]
+    if not non_empty:
+        return InputError("no-data-sheet", file=file, detail="all sheets are empty")
+    grid = non_empty[0]
+    # Show the row that looks most like a header: the one with the most filled cells near the top.
+    candidates = grid.rows[:30]
+    row = max(range(len(candidates)), key=lambda i: sum(1 for t in candidates[i] if t.strip()))
+    seen = [t.replace("\n", "") for t in candidates[row] if t.strip()][:12]
+    expected = [f.title for f in schema.fields if f.required or f.identity][:8]
+    return InputError(
+        "header-not-found",
+        file=file,
+        sheet=grid.sheet or "-",
+        rows=30,
+        expected="、".join(expected),
+        row=row + 1,
+        seen="、".join(seen) or "-",
+    )
+
+
+def read_file(path: Path, schema_name: str | None = None) -> ItemList:
+    file = str(path)
+    grids = read_grids(path)
+    schema, matches = _detect(grids, schema_name)
+    if not any(m for _g, m in matches):
+        if schema_name is None and not any(any(t.strip() for row in g.rows for t in row) for g in grids):
+            raise InputError("no-data-sheet", file=file, detail="all sheets are empty")
+        if schema_name is None and len(BUNDLED) > 1:
+            raise _no_header_error(grids, load_schema(BUNDLED[0]), file)
+        raise _no_header_error(grids, schema, file)
+    types = TypeResolver(schema)
+    result = ItemList(schema_name=schema.ref, files=[file])
+    records: list[Record] = []
+    for grid, match in matches:
+        if match is None:
+            empty = not any(t.strip() for row in grid.rows for t in row)
+            result.layouts.append(
+                SheetLayout(file=file, sheet=grid.sheet, notes=["empty-sheet" if empty else "no-header"])
+            )
+            continue
+        sheet_records, layout = parse_sheet(grid, schema, match, types)
+        if result.meta.title is None:
+            result.meta = read_meta(grid, match.row)
+        result.layouts.append(layout)
+        records.extend(sheet_records)
+    if result.meta.department:
+        for record in records:
+            record.department = result.meta.department
+    result.records = records
+    return result
+
+
+def read_list(paths: Sequence[str | Path], schema: str | None = None) -> ItemList:
+    """Read one or many list files into one ItemList (the schema is detected from the first file's headers)."""
+    if not paths:
+        raise InputError("file-not-found", file="-")
+    merged: ItemList | None = None
+    for path in paths:
+        current = read_file(Path(path), schema)
+        if merged is None:
+            merged = current
+            schema = schema or current.schema_name
+            continue
+        if current.schema_name != merged.schema_name:
+            raise SchemaError("schema-undetected", file=str(path), known=merged.schema_name)
+        merged.records.extend(current.records)
+        merged.layouts.extend(current.layouts)
+        merged.files.extend(current.files)
+    assert merged is not None
+    return merged

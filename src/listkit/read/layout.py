@@ -1,0 +1,346 @@
+"""Understand one sheet: find the header, map columns to schema fields, and turn rows into records.
+
+Real sheets put title rows above the header, merge a header over two columns, merge one item's cells over
+several rows, repeat or omit the item name on sub-item rows and write notes under the table. The rules here
+are general; nothing refers to a particular file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from listkit.model import Record, SheetLayout, SkippedRow, SourceRef
+from listkit.normalize import clean_text, fold, join_lines, normalize_seq
+from listkit.read.grid import Grid, column_letter
+from listkit.read.types import TypeResolver
+from listkit.schema import Schema
+
+HEADER_SEARCH_ROWS = 30
+_NOTE_PREFIX = re.compile(r"^\s*(备注|注|说明|附注|填表说明)\s*[:：\d一二三、.]")
+_SHEET_COUNT = re.compile(r"(\d+)\s*项")
+
+
+@dataclass
+class HeaderMatch:
+    row: int
+    keys: set[str]
+    texts: list[str]
+
+
+@dataclass
+class ColumnMap:
+    fields: dict[int, str] = field(default_factory=dict)  # column index → field key
+    extras: dict[int, str] = field(default_factory=dict)  # column index → header kept as an extra field
+    unnamed: list[int] = field(default_factory=list)  # columns without any header
+
+
+@dataclass
+class _Open:
+    """The record being built, and the cells (merge anchors) that define it."""
+
+    record: Record
+    name_anchor: tuple[int, int] | None
+    sub_anchor: tuple[int, int] | None
+    seq_anchor: tuple[int, int] | None
+
+
+def header_score(grid: Grid, schema: Schema) -> HeaderMatch | None:
+    """The best header row among the first rows: most distinct schema fields, the name field among them."""
+    name_key = schema.key_of("name")
+    best: HeaderMatch | None = None
+    for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        keys = {key for key in (schema.match_header(text) for text in row if text) if key}
+        if len(keys) < 2 or (name_key is not None and name_key not in keys):
+            continue
+        if best is None or len(keys) > len(best.keys):
+            best = HeaderMatch(row=index, keys=keys, texts=[join_lines(t) for t in row if t.strip()])
+    return best
+
+
+def _anchors(grid: Grid) -> dict[tuple[int, int], tuple[int, int]]:
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    for r0, c0, r1, c1 in grid.merges:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    covered[(r, c)] = (r0, c0)
+    return covered
+
+
+def _sub_header_row(grid: Grid, header: int, schema: Schema) -> bool:
+    """True when the row under the header is a second header row (e.g. '层级' | '权限' under a merged cell)."""
+    texts = [t for t in grid.rows[header + 1] if t.strip()] if header + 1 < len(grid.rows) else []
+    if not texts:
+        return False
+    return all(schema.match_header(t) for t in texts)
+
+
+def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap:
+    covered = _anchors(grid)
+    width = max((len(grid.rows[r]) for r in range(header, header + rows)), default=0)
+    mapping = ColumnMap()
+    used: set[str] = set()
+    previous: str | None = None
+    for col in range(width):
+        texts = []
+        for r in range(header, header + rows):
+            anchor = covered.get((r, col), (r, col))
+            texts.append(join_lines(grid.cell(*anchor)))
+        own = texts[-1] or texts[0]
+        key = schema.match_header(texts[-1]) or schema.match_header(texts[0])
+        if key is not None and key in used:
+            # The same header twice (merged over two columns, or simply repeated): the second one is the
+            # field that continues it, if the schema has one.
+            key = schema.continuation_of(key)
+            if key is None or key in used:
+                mapping.extras[col] = f"{own}({column_letter(col)})"
+                previous = None
+                continue
+        if key is None and not own and previous is not None:
+            key = schema.continuation_of(previous)
+            if key in used:
+                key = None
+        if key is not None:
+            mapping.fields[col] = key
+            used.add(key)
+            previous = key
+        elif own:
+            mapping.extras[col] = own
+            previous = None
+        else:
+            mapping.unnamed.append(col)
+            previous = None
+    return mapping
+
+
+def parse_sheet(grid: Grid, schema: Schema, header: HeaderMatch, types: TypeResolver) -> tuple[
+    list[Record], SheetLayout
+]:
+    header_rows = 2 if _sub_header_row(grid, header.row, schema) else 1
+    # A header cell merged downwards also pushes the data start down.
+    data_start = header.row + header_rows
+    for r0, _c0, r1, _c1 in grid.merges:
+        if r0 == header.row and r1 >= data_start:
+            data_start = r1 + 1
+    columns = map_columns(grid, header.row, header_rows, schema)
+    layout = SheetLayout(
+        file=grid.file,
+        sheet=grid.sheet,
+        header_row=header.row + 1,
+        header_rows=header_rows,
+        columns={key: column_letter(col) for col, key in columns.fields.items()},
+        headers={column_letter(col): join_lines(grid.cell(header.row, col)) for col in columns.fields},
+        extra_columns={column_letter(col): text for col, text in columns.extras.items()},
+    )
+    sheet_type = types.from_text(grid.sheet or "")
+    if sheet_type:
+        layout.type_from_sheet = sheet_type
+    builder = _RowReader(grid, schema, columns, types, layout, sheet_type)
+    records = builder.read(data_start)
+    layout.records = len(records)
+    _check_sheet_count(grid, layout)
+    for col in columns.unnamed:
+        filled = sum(1 for r in range(data_start, len(grid.rows)) if grid.cell(r, col).strip())
+        if filled:
+            layout.notes.append(f"unnamed-column:{column_letter(col)}:{filled}")
+    return records, layout
+
+
+def _check_sheet_count(grid: Grid, layout: SheetLayout) -> None:
+    """Sheet names like '行政处罚（254项）' promise a count: say when the records read differ."""
+    match = _SHEET_COUNT.search(grid.sheet or "")
+    if match and int(match.group(1)) != layout.records:
+        layout.notes.append(f"sheet-count-mismatch:{match.group(1)}:{layout.records}")
+
+
+class _RowReader:
+    def __init__(
+        self,
+        grid: Grid,
+        schema: Schema,
+        columns: ColumnMap,
+        types: TypeResolver,
+        layout: SheetLayout,
+        sheet_type: str | None,
+    ) -> None:
+        self.grid = grid
+        self.schema = schema
+        self.columns = columns
+        self.types = types
+        self.layout = layout
+        self.sheet_type = sheet_type
+        self.section_type: str | None = None
+        self.covered = _anchors(grid)
+        self.key_col = {key: col for col, key in columns.fields.items()}
+        self.name_col = self.key_col.get(schema.key_of("name") or "")
+        self.sub_col = self.key_col.get(schema.key_of("sub-item") or "")
+        self.seq_col = self.key_col.get(schema.key_of("seq") or "")
+        self.type_key = schema.key_of("type")
+
+    def _cell(self, row: int, col: int | None) -> tuple[str, tuple[int, int] | None, bool]:
+        """(text, anchor, own): merged cells read their anchor's text; hidden leftovers under a merge are ignored."""
+        if col is None:
+            return "", None, False
+        anchor = self.covered.get((row, col))
+        if anchor is not None:
+            text = clean_text(self.grid.cell(*anchor))
+            return text, (anchor if text else None), False
+        text = clean_text(self.grid.cell(row, col))
+        return text, ((row, col) if text else None), True
+
+    def read(self, start: int) -> list[Record]:
+        records: list[Record] = []
+        current: _Open | None = None
+        for row in range(start, len(self.grid.rows)):
+            own = {
+                col: text
+                for col, raw in enumerate(self.grid.rows[row])
+                if (row, col) not in self.covered and (text := clean_text(raw))
+            }
+            if not own:
+                continue  # blank row, or the covered remainder of merged cells
+            if self._is_note(own):
+                self.layout.skipped.append(SkippedRow(row=row + 1, reason="note", text=_first(own)))
+                continue
+            section = self._section_type(own)
+            if section is not None:
+                self.section_type = section
+                self.layout.skipped.append(SkippedRow(row=row + 1, reason="section", text=_first(own)))
+                continue
+            if self._is_repeated_header(own):
+                self.layout.skipped.append(SkippedRow(row=row + 1, reason="repeated-header", text=_first(own)))
+                continue
+            current = self._place(row, own, current, records)
+        return records
+
+    def _place(self, row: int, own: dict[int, str], current: _Open | None, records: list[Record]) -> _Open | None:
+        _name, name_anchor, name_own = self._cell(row, self.name_col)
+        _sub, sub_anchor, _sub_own = self._cell(row, self.sub_col)
+        _seq, seq_anchor, seq_own = self._cell(row, self.seq_col)
+        if current is not None:
+            same_item_merge = name_anchor is not None and not name_own and name_anchor == current.name_anchor
+            if same_item_merge and (sub_anchor is None or sub_anchor == current.sub_anchor):
+                self._append(current.record, row, own)
+                return current
+            if name_anchor is None:
+                same_seq = seq_anchor is None or (not seq_own and seq_anchor == current.seq_anchor)
+                if sub_anchor is not None and sub_anchor != current.sub_anchor and same_seq:
+                    # A sub-item whose item name is written only on the item's first row.
+                    opened = self._open(row, current)
+                    records.append(opened.record)
+                    return opened
+                if sub_anchor is None and same_seq:
+                    self._append(current.record, row, own)
+                    return current
+        opened = self._open(row, None)
+        records.append(opened.record)
+        return opened
+
+    def _open(self, row: int, carry_from: _Open | None) -> _Open:
+        values: dict[str, str] = {}
+        raw: dict[str, str] = {}
+        for col, key in self.columns.fields.items():
+            text, _anchor, _own = self._cell(row, col)
+            if text:
+                values[key] = text
+        if carry_from is not None:
+            for carried in (self.schema.key_of("name"), self.schema.key_of("seq")):
+                if carried and carried not in values and carried in carry_from.record.values:
+                    values[carried] = carry_from.record.values[carried]
+        extra = {
+            header: text
+            for col, header in self.columns.extras.items()
+            if (text := self._cell(row, col)[0])
+        }
+        type_from = self._finish(values, raw)
+        record = Record(
+            values=values,
+            source=SourceRef(file=self.grid.file, sheet=self.grid.sheet, row=row + 1),
+            extra=extra,
+            raw=raw,
+            type_from=type_from,
+        )
+        name_anchor = self._cell(row, self.name_col)[1]
+        if name_anchor is None and carry_from is not None:
+            name_anchor = carry_from.name_anchor
+        return _Open(
+            record=record,
+            name_anchor=name_anchor,
+            sub_anchor=self._cell(row, self.sub_col)[1],
+            seq_anchor=self._cell(row, self.seq_col)[1] or (carry_from.seq_anchor if carry_from else None),
+        )
+
+    def _finish(self, values: dict[str, str], raw: dict[str, str]) -> str | None:
+        """Clean values by their field's role, and settle the power type and where it came from."""
+        for key in list(values):
+            spec = self.schema.by_key[key]
+            text = values[key]
+            if spec.single_line:
+                text = join_lines(text)
+            if spec.role == "seq":
+                text = normalize_seq(text)
+            if spec.none_values and fold(text) in {fold(v) for v in spec.none_values}:
+                text = ""
+            if text:
+                values[key] = text
+            else:
+                del values[key]
+        if self.type_key is None:
+            return None
+        written = values.get(self.type_key, "")
+        if written:
+            canonical = self.types.canonical(written)
+            if canonical is not None and canonical != written:
+                raw[self.type_key] = written
+                values[self.type_key] = canonical
+            return "column"
+        fallback = self.section_type or self.sheet_type
+        if fallback:
+            values[self.type_key] = fallback
+            return "section" if self.section_type else "sheet"
+        default = self.schema.by_key[self.type_key].default
+        if default:
+            values[self.type_key] = default
+            return "default"
+        return None
+
+    def _append(self, record: Record, row: int, own: dict[int, str]) -> None:
+        """A continuation row: its own (unmerged) texts continue the record's fields, in order."""
+        for col, text in own.items():
+            key = self.columns.fields.get(col)
+            if key is None:
+                header = self.columns.extras.get(col)
+                if header is not None:
+                    record.extra[header] = f"{record.extra[header]}\n{text}" if header in record.extra else text
+                continue
+            spec = self.schema.by_key[key]
+            if spec.role in ("seq", "type", "code"):
+                continue
+            previous = record.values.get(key)
+            joined = text if not previous else (previous + text if spec.single_line else f"{previous}\n{text}")
+            record.values[key] = join_lines(joined) if spec.single_line else joined
+        self.layout.skipped.append(SkippedRow(row=row + 1, reason="continuation"))
+
+    def _is_note(self, own: dict[int, str]) -> bool:
+        first_col = min(own)
+        if self.name_col is not None and self.name_col in own and first_col == self.name_col:
+            return False
+        return bool(_NOTE_PREFIX.match(own[first_col]))
+
+    def _section_type(self, own: dict[int, str]) -> str | None:
+        """A row holding only a power type ('一、行政许可（11项）') heads a section of that type."""
+        if len(set(own.values())) != 1 or (self.name_col is not None and self.name_col in own and len(own) > 1):
+            return None
+        text = next(iter(own.values()))
+        stripped = re.sub(r"^[一二三四五六七八九十\d]+[、.．]\s*", "", text)
+        stripped = re.sub(r"[（(][^）)]*[）)]$", "", stripped).strip()
+        return self.types.canonical(stripped) if stripped else None
+
+    def _is_repeated_header(self, own: dict[int, str]) -> bool:
+        matched = sum(1 for col, text in own.items() if self.columns.fields.get(col) == self.schema.match_header(text))
+        return matched >= max(2, len(own) // 2 + 1)
+
+
+def _first(own: dict[int, str]) -> str:
+    return join_lines(own[min(own)])[:60]

@@ -1,0 +1,52 @@
+"""List metadata from the rows above the header: title, department, jurisdiction, edition."""
+
+from __future__ import annotations
+
+import re
+
+from listkit.model import ListMeta
+from listkit.normalize import join_lines
+from listkit.read.grid import Grid
+
+_DEPARTMENT_ROW = re.compile(r"^\s*(?:部门名称|部门|单位名称|填报单位)\s*[:：]\s*(.+)$")
+_EDITION = re.compile(r"(\d{4})\s*年\s*(版|度)?")
+_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+_LIST_WORDS = re.compile(r"(权责清单|权力清单|责任清单|事项清单|目录|清单).*$")
+_JURISDICTION = re.compile(r"^(.+?(?:自治区|特别行政区|省|市|自治州|州|盟|地区|县|区|旗))")
+_DEPARTMENT_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|厅|院|中心|署|部|会|所|站|队|处)$")
+
+
+def read_meta(grid: Grid, header_row: int) -> ListMeta:
+    meta = ListMeta()
+    for row in grid.rows[:header_row]:
+        texts = list(dict.fromkeys(join_lines(t) for t in row if t.strip()))
+        if not texts:
+            continue
+        line = " ".join(texts)
+        department = _DEPARTMENT_ROW.match(line)
+        if department:
+            meta.department = department.group(1).strip()
+            continue
+        if meta.title is None and ("清单" in line or "目录" in line):
+            meta.title = line.strip()
+    if meta.title:
+        _from_title(meta, meta.title)
+    return meta
+
+
+def _from_title(meta: ListMeta, title: str) -> None:
+    edition = _EDITION.search(title)
+    if edition:
+        meta.edition = f"{edition.group(1)}年" + ("版" if edition.group(2) == "版" else "")
+    document = _DOCUMENT.search(title)
+    if document:
+        meta.document = document.group(0)
+    subject = _EDITION.sub("", re.sub(r"^附件\s*\d*\s*[:：]?", "", title))
+    subject = _LIST_WORDS.sub("", subject).strip(" （()）")
+    if not subject:
+        return
+    jurisdiction = _JURISDICTION.match(subject)
+    if jurisdiction:
+        meta.jurisdiction = jurisdiction.group(1)
+    if meta.department is None and _DEPARTMENT_SUFFIX.search(subject) and subject != meta.jurisdiction:
+        meta.department = subject

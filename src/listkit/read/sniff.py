@@ -1,0 +1,70 @@
+"""Tell a file's real format from its bytes; the extension is only a hint (real '.xlsx' files are often .xls)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Literal
+
+from listkit.errors import InputError
+
+Format = Literal["xlsx", "xls", "ods", "csv", "jsonl", "json"]
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_FOREIGN = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"BM", "BMP image"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf", "7z archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"{\\rtf", "RTF document"),
+)
+
+
+def sniff(data: bytes, file: str) -> Format:
+    """The format of ``data`` (the whole file), or an InputError that says what the file is instead."""
+    if not data:
+        raise InputError("empty-file", file=file)
+    if data.startswith(b"PK"):
+        return _sniff_zip(data, file)
+    if data.startswith(_OLE):
+        # Excel stores an encrypted .xlsx inside an OLE container with an EncryptedPackage stream.
+        if _ENCRYPTED_PACKAGE in data:
+            raise InputError("password-protected", file=file)
+        return "xls"
+    for magic, kind in _FOREIGN:
+        if data.startswith(magic):
+            raise InputError("not-a-list-file", file=file, kind=kind)
+    return _sniff_text(data)
+
+
+def _sniff_zip(data: bytes, file: str) -> Format:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis"):
+                return "ods"
+    except zipfile.BadZipFile as exc:
+        raise InputError("corrupt-workbook", file=file, reason=f"zip: {exc}") from None
+    if any(name.startswith("xl/") for name in names):
+        return "xlsx"
+    if "word/document.xml" in names:
+        raise InputError("not-a-list-file", file=file, kind="Word document")
+    if any(name.startswith("ppt/") for name in names):
+        raise InputError("not-a-list-file", file=file, kind="PowerPoint presentation")
+    raise InputError("not-a-list-file", file=file, kind="zip archive")
+
+
+def _sniff_text(data: bytes) -> Format:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"{"):
+        # A JSON document spans lines; a JSONL file has one complete object per line.
+        first_line = head.split(b"\n", 1)[0].rstrip()
+        return "jsonl" if first_line.endswith(b"}") else "json"
+    return "csv"

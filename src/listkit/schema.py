@@ -1,0 +1,219 @@
+"""Schemas: the single source of truth for header mapping, validation, identity and export layout.
+
+A schema is a JSON Schema (draft 2020-12) whose properties carry listkit's annotations:
+``title`` (the Chinese header), ``x-title-en``, ``x-aliases`` (other headers seen in the wild),
+``x-role`` (what the field means to listkit: name, sub-item, type, code, basis, body, office, level, seq,
+remark), ``x-identity`` (part of an item's identity), ``x-variants`` (known spellings of enum values),
+``x-continues`` (the unnamed second column of a header merged over two columns), ``x-group`` (a two-row
+export header), ``x-none-values`` (texts that mean "none"), ``x-width`` (export column width).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from listkit.errors import SchemaError
+from listkit.normalize import fold_header
+
+BUNDLED = ("power-list", "licensing-list")
+SINGLE_LINE_ROLES = frozenset({"name", "sub-item", "type", "code", "seq", "body", "office", "level"})
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    title: str
+    title_en: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    identity: bool = False
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    enum_en: tuple[str, ...] | None = None
+    variants: dict[str, str] = field(default_factory=dict)
+    pattern: str | None = None
+    max_length: int | None = None
+    continues: str | None = None
+    group: str | None = None
+    none_values: tuple[str, ...] = ()
+    default: str | None = None
+    width: int = 14
+
+    @property
+    def single_line(self) -> bool:
+        return self.role in SINGLE_LINE_ROLES
+
+    def display_title(self, lang: str) -> str:
+        return self.title if lang == "zh" else self.title_en
+
+
+@dataclass
+class Schema:
+    name: str
+    title: str
+    title_en: str
+    fields: list[Field]
+    document: dict[str, Any]
+    path: str
+    ref: str = ""  # what load_schema() takes to load it again: a bundled name, or the file's path
+
+    @cached_property
+    def by_key(self) -> dict[str, Field]:
+        return {f.key: f for f in self.fields}
+
+    def role(self, role: str) -> Field | None:
+        for f in self.fields:
+            if f.role == role:
+                return f
+        return None
+
+    def key_of(self, role: str) -> str | None:
+        found = self.role(role)
+        return found.key if found else None
+
+    @cached_property
+    def identity_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields if f.identity)
+
+    @cached_property
+    def header_index(self) -> dict[str, str]:
+        """Folded header text → field key. Titles win over aliases; the first schema field wins a tie."""
+        index: dict[str, str] = {}
+        for f in self.fields:
+            index.setdefault(fold_header(f.title), f.key)
+        for f in self.fields:
+            for alias in f.aliases:
+                index.setdefault(fold_header(alias), f.key)
+        return index
+
+    def match_header(self, text: str) -> str | None:
+        folded = fold_header(text)
+        if not folded:
+            return None
+        hit = self.header_index.get(folded)
+        if hit is None and folded.endswith(")") and "(" in folded:
+            # '责任事项(内容)' and '备注(说明)': a bracketed gloss does not change the column.
+            hit = self.header_index.get(folded[: folded.index("(")])
+        return hit
+
+    def continuation_of(self, key: str) -> str | None:
+        for f in self.fields:
+            if f.continues == key:
+                return f.key
+        return None
+
+    @cached_property
+    def fast_validator(self) -> Callable[[dict[str, Any]], Any]:
+        import fastjsonschema
+
+        validator: Callable[[dict[str, Any]], Any] = fastjsonschema.compile(self.validation_document)
+        return validator
+
+    @cached_property
+    def detail_validator(self) -> Any:
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self.validation_document)
+
+    @cached_property
+    def validation_document(self) -> dict[str, Any]:
+        # fastjsonschema ignores unknown keywords, but drops $schema 2020-12 support on some versions;
+        # validate records against the same document minus the meta keys.
+        document = {k: v for k, v in self.document.items() if k not in ("$schema", "$id")}
+        return document
+
+
+def _field_from(key: str, spec: dict[str, Any], required: set[str]) -> Field:
+    enum = spec.get("enum")
+    return Field(
+        key=key,
+        title=str(spec.get("title") or key),
+        title_en=str(spec.get("x-title-en") or spec.get("title") or key),
+        aliases=tuple(str(a) for a in spec.get("x-aliases", ())),
+        role=spec.get("x-role"),
+        identity=bool(spec.get("x-identity", False)),
+        required=key in required,
+        enum=tuple(str(v) for v in enum) if enum else None,
+        enum_en=tuple(str(v) for v in spec["x-enum-en"]) if spec.get("x-enum-en") else None,
+        variants={str(k): str(v) for k, v in spec.get("x-variants", {}).items()},
+        pattern=spec.get("pattern"),
+        max_length=spec.get("maxLength"),
+        continues=spec.get("x-continues"),
+        group=spec.get("x-group"),
+        none_values=tuple(str(v) for v in spec.get("x-none-values", ())),
+        default=spec.get("default"),
+        width=int(spec.get("x-width", 14)),
+    )
+
+
+def schema_from_document(document: Any, path: str) -> Schema:
+    """Build a Schema, refusing documents that are not JSON Schema or define no fields."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError as JsonSchemaError
+
+    if not isinstance(document, dict):
+        raise SchemaError("schema-invalid", file=path, reason="not a JSON object")
+    try:
+        Draft202012Validator.check_schema(document)
+    except JsonSchemaError as exc:
+        raise SchemaError("schema-invalid", file=path, reason=exc.message) from None
+    properties = document.get("properties")
+    if not isinstance(properties, dict) or not properties:
+        raise SchemaError("schema-no-properties", file=path)
+    required = set(document.get("required", []))
+    meta = document.get("x-listkit", {})
+    titles = meta.get("title", {}) if isinstance(meta.get("title"), dict) else {}
+    name = str(meta.get("name") or Path(path).name.split(".")[0])
+    title = str(titles.get("zh") or document.get("title") or name)
+    return Schema(
+        name=name,
+        title=title,
+        title_en=str(titles.get("en") or title),
+        fields=[_field_from(key, spec, required) for key, spec in properties.items() if isinstance(spec, dict)],
+        document=document,
+        path=path,
+    )
+
+
+def _bundled_path(name: str) -> Path:
+    filename = f"{name}.schema.json"
+    packaged = resources.files("listkit").joinpath("schemas", filename)
+    if packaged.is_file():
+        return Path(str(packaged))
+    # Editable installs and source checkouts keep the schemas at the repository root.
+    return Path(__file__).resolve().parents[2] / "schemas" / filename
+
+
+@lru_cache(maxsize=16)
+def load_schema(name_or_path: str) -> Schema:
+    """A bundled schema by name (``power-list``), or a JSON Schema file by path."""
+    if name_or_path in BUNDLED:
+        path = _bundled_path(name_or_path)
+    else:
+        path = Path(name_or_path)
+        if not path.is_file():
+            known = ", ".join(BUNDLED)
+            raise SchemaError("unknown-schema", name=name_or_path, known=known)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError("schema-not-json", file=str(path), reason=str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise SchemaError("schema-not-json", file=str(path), reason=f"{exc.msg} (line {exc.lineno})") from None
+    schema = schema_from_document(document, str(path))
+    schema.ref = name_or_path
+    return schema
+
+
+def bundled_schemas() -> list[Schema]:
+    return [load_schema(name) for name in BUNDLED]
+
+
+def candidate_schemas(requested: str | None) -> Iterable[Schema]:
+    return [load_schema(requested)] if requested else bundled_schemas()

@@ -1,0 +1,75 @@
+"""Run the selected rules over a list and collect one sorted Report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from listkit.errors import UsageError
+from listkit.model import ItemList
+from listkit.schema import Schema, load_schema
+from listkit.validate.context import Context
+from listkit.validate.report import Finding, Report
+from listkit.validate.rules import all_rules, families
+
+
+def resolve_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:
+    """The rule ids to run; unknown ids are a usage error, never silently ignored."""
+    known = all_rules()
+    chosen = {r for r in select if r} or set(known)
+    dropped = {r for r in ignore if r}
+    unknown = sorted((chosen | dropped) - set(known))
+    if unknown:
+        raise UsageError("unknown-rule", rules=", ".join(unknown), known=", ".join(sorted(known)))
+    return chosen - dropped
+
+
+def validate_list(
+    items: ItemList,
+    schema: Schema | None = None,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    strict: bool = False,
+    max_errors: int | None = None,
+) -> Report:
+    schema = schema or load_schema(items.schema_name)
+    rules = resolve_rules(select, ignore)
+    ctx = Context(items=items, schema=schema)
+    findings: list[Finding] = []
+    for family in families():
+        if rules.intersection(info.id for info in family.RULES):
+            findings.extend(f for f in family.check(ctx) if f.rule in rules)
+    return build_report(findings, list(items.files), len(items.records), strict, max_errors)
+
+
+def combine(reports: Iterable[Report], strict: bool = False, max_errors: int | None = None) -> Report:
+    """One report over several files (``listkit validate a.xlsx b.xlsx``)."""
+    reports = list(reports)
+    findings = [f for r in reports for f in r.findings]
+    files = [f for r in reports for f in r.files]
+    return build_report(findings, files, sum(r.records for r in reports), strict, max_errors)
+
+
+def build_report(
+    findings: list[Finding], files: list[str], records: int, strict: bool, max_errors: int | None
+) -> Report:
+    findings.sort(key=Finding.sort_key)
+    counts: Counter[str] = Counter(f.severity for f in findings)
+    report = Report(files=files, records=records, findings=findings, strict=strict, counts=dict(counts))
+    if max_errors is not None and counts.get("error", 0) > max_errors:
+        report.findings = _truncate(findings, max_errors)
+        report.truncated_at = max_errors
+    return report
+
+
+def _truncate(findings: list[Finding], max_errors: int) -> list[Finding]:
+    kept: list[Finding] = []
+    errors = 0
+    for finding in findings:
+        if finding.severity == "error":
+            if errors >= max_errors:
+                continue
+            errors += 1
+        kept.append(finding)
+    return kept

@@ -1,0 +1,86 @@
+"""The legal basis cites a named law (《…》), keeps its brackets balanced and writes document numbers with 〔〕."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from listkit.model import Record
+from listkit.validate.context import Context
+from listkit.validate.report import Finding
+from listkit.validate.rules import RuleInfo
+
+RULES = (RuleInfo("basis-format", "warning", "依据格式不规范", "The legal basis is badly formatted"),)
+
+# Families of brackets: a full-width '（' may close with a half-width ')' — clerks mix them and readers
+# don't notice — but a '《' must close with '》'.
+_PAIRS = {
+    "(": "(", "（": "(", ")": ")", "）": ")", "[": "[", "［": "[", "]": "]", "］": "]",
+    "【": "【", "】": "】", "〔": "〔", "〕": "〕", "《": "《", "》": "》",
+    "〈": "〈", "〉": "〉", "＜": "〈", "＞": "〉", "{": "{", "}": "}", "｛": "{", "｝": "}",
+}
+_CLOSE_TO_OPEN = {")": "(", "]": "[", "】": "【", "〕": "〔", "》": "《", "〉": "〈", "}": "{"}
+_OPENERS = set(_CLOSE_TO_OPEN.values())
+_BRACKET_CHARS = re.compile(r"[()（）\[\]［］【】〔〕《》〈〉＜＞{}｛｝]")
+# 国发(2013)19号, 新政发[2013]82号, 国发【2016】9号: a document number not written with 〔〕.
+_DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,12})\s*[\[［(（【]\s*((?:19|20)\d{2})\s*[\]］)）】]\s*(第?\s*\d+\s*号)"
+)
+
+# Words that end the sentence before an issuer: '…的通知新政发【2021】58号' → '新政发'.
+_LEAD_IN = re.compile(r"通知|决定|意见|规定|办法|公告|批复|的|以|即|见|按")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    key = ctx.schema.key_of("basis")
+    if key is None:
+        return
+    need_law = bool(ctx.option("basis-format", "require-law-name", True))
+    for record in ctx.items.records:
+        text = record.values.get(key)
+        if text:
+            yield from _check_one(ctx, record, key, text, need_law)
+
+
+def _check_one(ctx: Context, record: Record, key: str, text: str, need_law: bool) -> Iterator[Finding]:
+    if need_law and "《" not in text and "<<" not in text:
+        yield ctx.finding("basis-format", "warning", record, key, "basis-no-law", value=text)
+    unbalanced = _unbalanced(text)
+    if unbalanced is not None:
+        bracket, position = unbalanced
+        yield ctx.finding(
+            "basis-format", "error", record, key, "basis-unbalanced", value=text, bracket=bracket,
+            position=position + 1,
+        )
+    for match in _DOC_NUMBER.finditer(text):
+        issuer, year, number = _issuer(match.group(1)), match.group(2), re.sub(r"\s+", "", match.group(3))
+        yield ctx.finding(
+            "basis-format", "warning", record, key, "basis-doc-number", value=match.group(0),
+            suggested=f"{issuer}〔{year}〕{number}",
+        )
+
+
+def _issuer(text: str) -> str:
+    """The issuer abbreviation before a document number, without the sentence that leads up to it."""
+    cut = _LEAD_IN.split(text)[-1]
+    return cut if len(cut) >= 2 else text
+
+
+def _unbalanced(text: str) -> tuple[str, int] | None:
+    """The first bracket without a partner, and its position; None when all brackets pair up."""
+    stack: list[tuple[str, int, str]] = []
+    for match in _BRACKET_CHARS.finditer(text):
+        char = match.group(0)
+        family = _PAIRS[char]
+        if family in _OPENERS:
+            stack.append((family, match.start(), char))
+            continue
+        opener = _CLOSE_TO_OPEN[family]
+        if stack and stack[-1][0] == opener:
+            stack.pop()
+        else:
+            return char, match.start()
+    if stack:
+        _family, position, char = stack[0]
+        return char, position
+    return None

@@ -1,0 +1,29 @@
+"""办事指南完备度: the share of records that fill each optional field (info, one finding per field)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from listkit.validate.context import Context
+from listkit.validate.report import Finding
+from listkit.validate.rules import RuleInfo
+
+RULES = (RuleInfo("completeness", "info", "字段填写率", "Share of records filling each field"),)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    total = len(ctx.items.records)
+    if not total:
+        return
+    filled: Counter[str] = Counter()
+    for record in ctx.items.records:
+        filled.update(record.values.keys())
+    for spec in ctx.schema.fields:
+        if spec.required or spec.role in ("seq", "type"):
+            continue
+        count = filled.get(spec.key, 0)
+        yield ctx.finding(
+            "completeness", "info", None, spec.key, title=spec.title, filled=count, total=total,
+            percent=f"{count / total:.1%}",
+        )

@@ -1,0 +1,39 @@
+"""变相许可: an item that is not a licence but is named like one (审批/核准/许可/准予 under 确认, 其他 …)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from listkit.validate.context import Context
+from listkit.validate.report import Finding
+from listkit.validate.rules import RuleInfo
+
+RULES = (
+    RuleInfo("disguised-licence", "warning", "疑似变相许可", "Possibly a licence in disguise"),
+)
+
+# The types where a licence-like name is suspicious; penalties and inspections legitimately say
+# '对未经许可…的处罚'. A schema may override both lists under x-listkit.rules.disguised-licence.
+DEFAULT_TYPES = ("行政确认", "行政给付", "行政奖励", "其他行政权力", "公共服务")
+DEFAULT_WORDS = ("审批", "核准", "许可", "准予", "批准")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    type_key = ctx.schema.key_of("type")
+    name_key = ctx.schema.key_of("name")
+    if type_key is None or name_key is None:
+        return
+    types = set(ctx.option("disguised-licence", "types", DEFAULT_TYPES))
+    words = tuple(ctx.option("disguised-licence", "words", DEFAULT_WORDS))
+    sub_key = ctx.schema.key_of("sub-item")
+    for record in ctx.items.records:
+        kind = record.values.get(type_key)
+        if kind not in types:
+            continue
+        text = record.values.get(name_key, "") + (record.values.get(sub_key, "") if sub_key else "")
+        word = next((w for w in words if w in text), None)
+        if word:
+            yield ctx.finding(
+                "disguised-licence", "warning", record, name_key, value=record.values.get(name_key), type=kind,
+                word=word,
+            )

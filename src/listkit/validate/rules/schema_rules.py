@@ -1,0 +1,86 @@
+"""Record-level checks that the schema itself states: required, enum, pattern, length.
+
+fastjsonschema answers "valid?" quickly for every record; only a failing record goes through jsonschema for
+the full list of errors, each mapped to a stable rule id by the keyword that failed and the field's role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from listkit.model import Record
+from listkit.validate.context import Context
+from listkit.validate.report import Finding
+from listkit.validate.rules import RuleInfo
+
+RULES = (
+    RuleInfo("required-field", "error", "必填字段为空", "A required field is empty"),
+    RuleInfo("unknown-type", "error", "权力类型不在规范类型中", "The power type is not a canonical type"),
+    RuleInfo("type-variant", "warning", "权力类型为非规范写法（已映射）", "The power type is a variant (mapped)"),
+    RuleInfo("invalid-value", "error", "取值不在允许范围", "A value outside the allowed set"),
+    RuleInfo("code-format", "error", "事项编码格式不符", "The item code has the wrong format"),
+    RuleInfo("field-format", "error", "字段格式不符", "A field has the wrong format"),
+    RuleInfo("field-length", "error", "字段过长", "A field is too long"),
+    RuleInfo("schema-violation", "error", "不符合模式的其他情形", "Another schema violation"),
+)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    from fastjsonschema import JsonSchemaValueException
+
+    validate = ctx.schema.fast_validator
+    type_key = ctx.schema.key_of("type")
+    for record in ctx.items.records:
+        if type_key and type_key in record.raw:
+            yield ctx.finding(
+                "type-variant",
+                "warning",
+                record,
+                type_key,
+                value=record.raw[type_key],
+                canonical=record.values.get(type_key, ""),
+            )
+        try:
+            validate(record.values)
+        except JsonSchemaValueException:
+            yield from _details(ctx, record)
+
+
+def _details(ctx: Context, record: Record) -> Iterator[Finding]:
+    schema = ctx.schema
+    required_done = False
+    for error in sorted(schema.detail_validator.iter_errors(record.values), key=lambda e: list(e.path)):
+        keyword = error.validator
+        if keyword == "required":
+            # jsonschema raises one error per missing field; report each field once, in schema order.
+            if not required_done:
+                required_done = True
+                for key in error.validator_value:
+                    if key not in record.values:
+                        yield ctx.finding("required-field", "error", record, key, title=schema.by_key[key].title)
+            continue
+        key = str(error.path[0]) if error.path else None
+        spec = schema.by_key.get(key) if key else None
+        value = record.values.get(key, "") if key else ""
+        title = spec.title if spec else (key or "")
+        yield _map(ctx, record, keyword, key, spec, value, title, error)
+
+
+def _map(ctx: Context, record: Record, keyword: Any, key: str | None, spec: Any, value: str, title: str,
+         error: Any) -> Finding:
+    if keyword == "minLength" and not value.strip():
+        return ctx.finding("required-field", "error", record, key, title=title)
+    if keyword == "enum":
+        allowed = "、".join(str(v) for v in error.validator_value)
+        rule = "unknown-type" if spec is not None and spec.role == "type" else "invalid-value"
+        return ctx.finding(rule, "error", record, key, value=value, title=title, allowed=allowed)
+    if keyword == "pattern":
+        rule = "code-format" if spec is not None and spec.role == "code" else "field-format"
+        return ctx.finding(rule, "error", record, key, value=value, title=title, pattern=error.validator_value)
+    if keyword == "maxLength":
+        return ctx.finding(
+            "field-length", "error", record, key, value=value, title=title, length=len(value),
+            limit=error.validator_value,
+        )
+    return ctx.finding("schema-violation", "error", record, key, value=value, title=title, reason=error.message)
