@@ -10,10 +10,13 @@ import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 
-_WHITESPACE = re.compile(r"\s+")
-# NFKC already maps full-width ASCII forms; these brackets and quotes it leaves alone.
+# Full-width ASCII forms (（ → (, ： → :) and the ideographic space fold to ASCII, as NFKC would; these
+# brackets and quotes NFKC leaves alone, so they are unified too.
+_FULL_WIDTH = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _BRACKETS = str.maketrans(
     {
+        **_FULL_WIDTH,
+        "\u3000": " ",
         "〔": "[", "〕": "]", "【": "[", "】": "]", "〖": "[", "〗": "]",
         "“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">",
         "、": ",", "—": "-", "–": "-",
@@ -26,8 +29,13 @@ def fold(text: str) -> str:
     """The comparison form of ``text``: no whitespace, NFKC, brackets and quotes unified, ASCII lower-case."""
     if not text:
         return ""
-    folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
-    return _WHITESPACE.sub("", folded).lower()
+    # This runs for every record in validation and matching. The common full-width forms are folded by a
+    # table; the slower NFKC pass runs only for what is left (① → 1, compatibility ideographs …).
+    if not text.isascii():
+        text = text.translate(_BRACKETS)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    return "".join(text.split()).lower()
 
 
 def fold_header(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from listkit.bulk import bulk
 from listkit.errors import InputError, SchemaError
 from listkit.model import ItemList, Record, SheetLayout
 from listkit.read.grid import Grid
@@ -111,6 +112,11 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
 
 def read_list(paths: Sequence[str | Path], schema: str | None = None) -> ItemList:
     """Read one or many list files into one ItemList (the schema is detected from the first file's headers)."""
+    with bulk():
+        return _read_all(paths, schema)
+
+
+def _read_all(paths: Sequence[str | Path], schema: str | None) -> ItemList:
     if not paths:
         raise InputError("file-not-found", file="-")
     merged: ItemList | None = None

@@ -172,32 +172,48 @@ class _RowReader:
         self.sheet_type = sheet_type
         self.section_type: str | None = None
         self.covered = _anchors(grid)
+        self.merged_rows = {row for row, _col in self.covered}
+        self.anchor_texts: dict[tuple[int, int], str] = {}
+        self.none_values = {
+            spec.key: {fold(v) for v in spec.none_values} for spec in schema.fields if spec.none_values
+        }
         self.key_col = {key: col for col, key in columns.fields.items()}
         self.name_col = self.key_col.get(schema.key_of("name") or "")
         self.sub_col = self.key_col.get(schema.key_of("sub-item") or "")
         self.seq_col = self.key_col.get(schema.key_of("seq") or "")
         self.type_key = schema.key_of("type")
 
-    def _cell(self, row: int, col: int | None) -> tuple[str, tuple[int, int] | None, bool]:
+    def _cell(self, row: int, col: int | None, own: dict[int, str]) -> tuple[str, tuple[int, int] | None, bool]:
         """(text, anchor, own): merged cells read their anchor's text; hidden leftovers under a merge are ignored."""
         if col is None:
             return "", None, False
-        anchor = self.covered.get((row, col))
+        anchor = self.covered.get((row, col)) if row in self.merged_rows else None
         if anchor is not None:
-            text = clean_text(self.grid.cell(*anchor))
+            text = self._anchor_text(anchor)
             return text, (anchor if text else None), False
-        text = clean_text(self.grid.cell(row, col))
+        text = own.get(col, "")
         return text, ((row, col) if text else None), True
+
+    def _anchor_text(self, anchor: tuple[int, int]) -> str:
+        text = self.anchor_texts.get(anchor)
+        if text is None:
+            text = self.anchor_texts[anchor] = clean_text(self.grid.cell(*anchor))
+        return text
 
     def read(self, start: int) -> list[Record]:
         records: list[Record] = []
         current: _Open | None = None
+        covered = self.covered
         for row in range(start, len(self.grid.rows)):
-            own = {
-                col: text
-                for col, raw in enumerate(self.grid.rows[row])
-                if (row, col) not in self.covered and (text := clean_text(raw))
-            }
+            cells = self.grid.rows[row]
+            if row in self.merged_rows:
+                own = {
+                    col: text
+                    for col, raw in enumerate(cells)
+                    if raw and (row, col) not in covered and (text := clean_text(raw))
+                }
+            else:
+                own = {col: text for col, raw in enumerate(cells) if raw and (text := clean_text(raw))}
             if not own:
                 continue  # blank row, or the covered remainder of merged cells
             if self._is_note(own):
@@ -215,9 +231,10 @@ class _RowReader:
         return records
 
     def _place(self, row: int, own: dict[int, str], current: _Open | None, records: list[Record]) -> _Open | None:
-        _name, name_anchor, name_own = self._cell(row, self.name_col)
-        _sub, sub_anchor, _sub_own = self._cell(row, self.sub_col)
-        _seq, seq_anchor, seq_own = self._cell(row, self.seq_col)
+        _name, name_anchor, name_own = self._cell(row, self.name_col, own)
+        _sub, sub_anchor, _sub_own = self._cell(row, self.sub_col, own)
+        _seq, seq_anchor, seq_own = self._cell(row, self.seq_col, own)
+        carry_from: _Open | None = None
         if current is not None:
             same_item_merge = name_anchor is not None and not name_own and name_anchor == current.name_anchor
             if same_item_merge and (sub_anchor is None or sub_anchor == current.sub_anchor):
@@ -227,21 +244,22 @@ class _RowReader:
                 same_seq = seq_anchor is None or (not seq_own and seq_anchor == current.seq_anchor)
                 if sub_anchor is not None and sub_anchor != current.sub_anchor and same_seq:
                     # A sub-item whose item name is written only on the item's first row.
-                    opened = self._open(row, current)
-                    records.append(opened.record)
-                    return opened
-                if sub_anchor is None and same_seq:
+                    carry_from = current
+                elif sub_anchor is None and same_seq:
                     self._append(current.record, row, own)
                     return current
-        opened = self._open(row, None)
-        records.append(opened.record)
-        return opened
+        record = self._record(row, own, carry_from)
+        records.append(record)
+        if carry_from is not None:
+            name_anchor = name_anchor or carry_from.name_anchor
+            seq_anchor = seq_anchor or carry_from.seq_anchor
+        return _Open(record=record, name_anchor=name_anchor, sub_anchor=sub_anchor, seq_anchor=seq_anchor)
 
-    def _open(self, row: int, carry_from: _Open | None) -> _Open:
+    def _record(self, row: int, own: dict[int, str], carry_from: _Open | None) -> Record:
         values: dict[str, str] = {}
         raw: dict[str, str] = {}
         for col, key in self.columns.fields.items():
-            text, _anchor, _own = self._cell(row, col)
+            text = self._cell(row, col, own)[0]
             if text:
                 values[key] = text
         if carry_from is not None:
@@ -249,26 +267,17 @@ class _RowReader:
                 if carried and carried not in values and carried in carry_from.record.values:
                     values[carried] = carry_from.record.values[carried]
         extra = {
-            header: text
-            for col, header in self.columns.extras.items()
-            if (text := self._cell(row, col)[0])
+            header: text for col, header in self.columns.extras.items() if (text := self._cell(row, col, own)[0])
         }
         type_from = self._finish(values, raw)
-        record = Record(
+        # Built from text this reader produced itself: no need for pydantic to validate it again.
+        return Record.model_construct(
             values=values,
-            source=SourceRef(file=self.grid.file, sheet=self.grid.sheet, row=row + 1),
+            department=None,
+            source=SourceRef.model_construct(file=self.grid.file, sheet=self.grid.sheet, row=row + 1),
             extra=extra,
             raw=raw,
             type_from=type_from,
-        )
-        name_anchor = self._cell(row, self.name_col)[1]
-        if name_anchor is None and carry_from is not None:
-            name_anchor = carry_from.name_anchor
-        return _Open(
-            record=record,
-            name_anchor=name_anchor,
-            sub_anchor=self._cell(row, self.sub_col)[1],
-            seq_anchor=self._cell(row, self.seq_col)[1] or (carry_from.seq_anchor if carry_from else None),
         )
 
     def _finish(self, values: dict[str, str], raw: dict[str, str]) -> str | None:
@@ -280,7 +289,7 @@ class _RowReader:
                 text = join_lines(text)
             if spec.role == "seq":
                 text = normalize_seq(text)
-            if spec.none_values and fold(text) in {fold(v) for v in spec.none_values}:
+            if key in self.none_values and len(text) < 8 and fold(text) in self.none_values[key]:
                 text = ""
             if text:
                 values[key] = text
@@ -338,7 +347,14 @@ class _RowReader:
         return self.types.canonical(stripped) if stripped else None
 
     def _is_repeated_header(self, own: dict[int, str]) -> bool:
-        matched = sum(1 for col, text in own.items() if self.columns.fields.get(col) == self.schema.match_header(text))
+        """A header repeated inside the data (page headers pasted between blocks). Only short cells can be headers."""
+        name = own.get(self.name_col) if self.name_col is not None else None
+        if name is None or len(name) > 20 or self.schema.match_header(name) != self.columns.fields[self.name_col or 0]:
+            return False
+        fields = self.columns.fields
+        matched = sum(
+            1 for col, text in own.items() if len(text) <= 20 and fields.get(col) == self.schema.match_header(text)
+        )
         return matched >= max(2, len(own) // 2 + 1)
 
 

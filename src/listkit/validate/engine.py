@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from listkit.bulk import bulk
 from listkit.errors import UsageError
 from listkit.model import ItemList
 from listkit.schema import Schema, load_schema
@@ -37,9 +38,10 @@ def validate_list(
     rules = resolve_rules(select, ignore)
     ctx = Context(items=items, schema=schema)
     findings: list[Finding] = []
-    for family in families():
-        if rules.intersection(info.id for info in family.RULES):
-            findings.extend(f for f in family.check(ctx) if f.rule in rules)
+    with bulk():
+        for family in families():
+            if rules.intersection(info.id for info in family.RULES):
+                findings.extend(f for f in family.check(ctx) if f.rule in rules)
     return build_report(findings, list(items.files), len(items.records), strict, max_errors)
 
 

@@ -22,10 +22,10 @@ _PAIRS = {
 _CLOSE_TO_OPEN = {")": "(", "]": "[", "】": "【", "〕": "〔", "》": "《", "〉": "〈", "}": "{"}
 _OPENERS = set(_CLOSE_TO_OPEN.values())
 _BRACKET_CHARS = re.compile(r"[()（）\[\]［］【】〔〕《》〈〉＜＞{}｛｝]")
-# 国发(2013)19号, 新政发[2013]82号, 国发【2016】9号: a document number not written with 〔〕.
-_DOC_NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,12})\s*[\[［(（【]\s*((?:19|20)\d{2})\s*[\]］)）】]\s*(第?\s*\d+\s*号)"
-)
+# 国发(2013)19号, 新政发[2013]82号, 国发【2016】9号: a document number not written with 〔〕. The issuer
+# before the bracket is found by looking back from the match, which keeps the search linear.
+_DOC_NUMBER = re.compile(r"[\[［(（【]\s*((?:19|20)\d{2})\s*[\]］)）】]\s*(第?\s*\d+\s*号)")
+_ISSUER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*$")
 
 # Words that end the sentence before an issuer: '…的通知新政发【2021】58号' → '新政发'.
 _LEAD_IN = re.compile(r"通知|决定|意见|规定|办法|公告|批复|的|以|即|见|按")
@@ -52,10 +52,17 @@ def _check_one(ctx: Context, record: Record, key: str, text: str, need_law: bool
             "basis-format", "error", record, key, "basis-unbalanced", value=text, bracket=bracket,
             position=position + 1,
         )
+    if "号" not in text:
+        return
     for match in _DOC_NUMBER.finditer(text):
-        issuer, year, number = _issuer(match.group(1)), match.group(2), re.sub(r"\s+", "", match.group(3))
+        issuer_match = _ISSUER.search(text, max(0, match.start() - 13), match.start())
+        if issuer_match is None:
+            continue
+        issuer = _issuer(issuer_match.group(1))
+        year, number = match.group(1), re.sub(r"\s+", "", match.group(2))
+        written = text[issuer_match.start() : match.end()]
         yield ctx.finding(
-            "basis-format", "warning", record, key, "basis-doc-number", value=match.group(0),
+            "basis-format", "warning", record, key, "basis-doc-number", value=written,
             suggested=f"{issuer}〔{year}〕{number}",
         )
 
@@ -68,6 +75,24 @@ def _issuer(text: str) -> str:
 
 def _unbalanced(text: str) -> tuple[str, int] | None:
     """The first bracket without a partner, and its position; None when all brackets pair up."""
+    if _pairs_up("".join(_BRACKET_CHARS.findall(text))):
+        return None
+    return _first_unpaired(text)
+
+
+def _pairs_up(brackets: str) -> bool:
+    """The quick test on the brackets alone (most bases pass it; positions are only needed when not)."""
+    stack: list[str] = []
+    for char in brackets:
+        family = _PAIRS[char]
+        if family in _OPENERS:
+            stack.append(family)
+        elif not stack or stack.pop() != _CLOSE_TO_OPEN[family]:
+            return False
+    return not stack
+
+
+def _first_unpaired(text: str) -> tuple[str, int] | None:
     stack: list[tuple[str, int, str]] = []
     for match in _BRACKET_CHARS.finditer(text):
         char = match.group(0)

@@ -8,6 +8,7 @@ is not a duplicate.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import repeat
 
 from listkit.model import Record
 from listkit.normalize import fold
@@ -28,12 +29,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     name_key = schema.key_of("name")
     identity = schema.identity_keys
     code_key = schema.key_of("code")
-    seen_items: dict[tuple[str, ...], Record] = {}
+    seen_items: dict[tuple[str, str], Record] = {}
     seen_codes: dict[str, Record] = {}
     for record in ctx.items.records:
         values = record.values
         if identity and name_key and values.get(name_key):
-            key = (record.department or "", *(fold(values.get(k, "")) for k in identity))
+            # One fold over the joined identity fields (NUL cannot occur in cell text) instead of one per field.
+            key = (record.department or "", fold("\0".join(map(values.get, identity, repeat("")))))
             first = seen_items.setdefault(key, record)
             if first is not record:
                 yield ctx.finding(

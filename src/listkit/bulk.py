@@ -1,0 +1,24 @@
+"""Bulk work without garbage-collector pauses.
+
+Reading or checking a large list allocates hundreds of thousands of small containers that all stay alive;
+CPython's cyclic collector would rescan them again and again (measured: read and validate ~1.5–2× slower).
+Nothing in these passes creates reference cycles worth collecting early, so the collector waits until the
+pass is over.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def bulk() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
