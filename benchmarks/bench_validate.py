@@ -63,8 +63,10 @@ def main() -> None:
     started = time.perf_counter()
     report = validate_list(items)
     library = time.perf_counter() - started
-    print(f"validate_list  {args.records:>9,} records  {library:6.2f} s  {args.records / library:>10,.0f} records/s"
-          f"  ({report.errors} errors, {report.warnings} warnings)")
+    print(
+        f"validate_list  {args.records:>9,} records  {library:6.2f} s  {args.records / library:>10,.0f} records/s"
+        f"  ({report.errors} errors, {report.warnings} warnings)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.csv"
         write_csv(items, path)
@@ -72,8 +74,10 @@ def main() -> None:
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, check=False)
         whole = time.perf_counter() - started
-    print(f"listkit validate (CLI, csv read included)  {whole:6.2f} s  {args.records / whole:>10,.0f} records/s"
-          f"  exit {done.returncode}")
+    print(
+        f"listkit validate (CLI, csv read included)  {whole:6.2f} s  {args.records / whole:>10,.0f} records/s"
+        f"  exit {done.returncode}"
+    )
 
 
 if __name__ == "__main__":

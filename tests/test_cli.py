@@ -41,7 +41,12 @@ def test_validate_json_shape_and_byte_identical(cli: Cli) -> None:
     assert report["stats"]["files"] == 1 and report["stats"]["records"] == 30
     finding = next(f for f in report["findings"] if f["rule"] == "duplicate-item")
     assert {k: finding[k] for k in ("severity", "file", "sheet", "column", "cell", "field")} == {
-        "severity": "error", "file": str(BROKEN), "sheet": "Sheet1", "column": "C", "cell": "C16", "field": "name",
+        "severity": "error",
+        "file": str(BROKEN),
+        "sheet": "Sheet1",
+        "column": "C",
+        "cell": "C16",
+        "field": "name",
     }
     assert finding["row"] == 16
     keys = [(f["file"], f["sheet"] or "", f["row"] or 0, f["rule"]) for f in report["findings"]]
@@ -170,7 +175,9 @@ def test_schema_list_and_show(cli: Cli) -> None:
 
 
 def test_console_script_and_module_entry_points() -> None:
-    for command in ([sys.executable, "-m", "listkit", "--version"], [str(Path(sys.executable).parent / "listkit"),
-                                                                      "--version"]):
+    for command in (
+        [sys.executable, "-m", "listkit", "--version"],
+        [str(Path(sys.executable).parent / "listkit"), "--version"],
+    ):
         done = subprocess.run(command, capture_output=True, text=True)
         assert done.returncode == 0 and done.stdout.startswith("listkit ")

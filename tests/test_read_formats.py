@@ -12,8 +12,10 @@ from listkit.read import read_list
 from listkit.read.sniff import sniff
 from tests.xlsx_fixtures import HEADER, row, write_xlsx
 
-CSV_ROWS = [",".join(["序号", "事项名称", "权力类型", "实施依据", "行使主体"]),
-            ",".join(["1", "对违法行为的处罚", "行政处罚", "《中华人民共和国行政处罚法》第八条", "区示例局"])]
+CSV_ROWS = [
+    ",".join(["序号", "事项名称", "权力类型", "实施依据", "行使主体"]),
+    ",".join(["1", "对违法行为的处罚", "行政处罚", "《中华人民共和国行政处罚法》第八条", "区示例局"]),
+]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])

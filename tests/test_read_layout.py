@@ -8,7 +8,7 @@ import pytest
 
 from listkit.errors import InputError
 from listkit.read import read_list
-from tests.xlsx_fixtures import BASIS, HEADER, row, write_xlsx
+from tests.xlsx_fixtures import BASIS, HEADER, merge_keeping_values, row, write_xlsx
 
 
 def names(path: Path) -> list[tuple[str, str, str]]:
@@ -19,7 +19,15 @@ def names(path: Path) -> list[tuple[str, str, str]]:
 def test_title_rows_are_skipped_and_header_found(tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "a.xlsx",
-        {"S": [["示例市示例局2024年权责清单"], ["部门名称：示例市示例局"], HEADER, row(1.0, "甲许可"), row(2.0, "乙许可")]},
+        {
+            "S": [
+                ["示例市示例局2024年权责清单"],
+                ["部门名称：示例市示例局"],
+                HEADER,
+                row(1.0, "甲许可"),
+                row(2.0, "乙许可"),
+            ]
+        },
         merges={"S": ["A1:J1", "A2:J2", "H3:I3"]},
     )
     items = read_list([path])
@@ -46,8 +54,18 @@ def test_repeated_header_cell_and_blank_continuation_header(tmp_path: Path) -> N
 
 
 def test_header_words_with_line_breaks_and_full_width(tmp_path: Path) -> None:
-    header = ["序号", "事项\n名称", "子项\n名称", "权力\n类型", "实施依据", "行使\n主体", "承办机构", "实施层级\n及权限",
-              "", "责任事项（内容）"]
+    header = [
+        "序号",
+        "事项\n名称",
+        "子项\n名称",
+        "权力\n类型",
+        "实施依据",
+        "行使\n主体",
+        "承办机构",
+        "实施层级\n及权限",
+        "",
+        "责任事项（内容）",
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", {"S": [header, row(1, "对拒绝\n配合统\n计调查的处罚", kind="行政\n处罚")]})
     items = read_list([path])
     record = items.records[0]
@@ -57,8 +75,12 @@ def test_header_words_with_line_breaks_and_full_width(tmp_path: Path) -> None:
 
 
 def test_vertical_merge_is_one_record_with_texts_joined(tmp_path: Path) -> None:
-    rows = [HEADER, row(1, "甲处罚", kind="行政处罚"), ["", "", "", "", "第二段依据", "", "", "", "", "续写备注"],
-            row(2, "乙处罚", kind="行政处罚")]
+    rows = [
+        HEADER,
+        row(1, "甲处罚", kind="行政处罚"),
+        ["", "", "", "", "第二段依据", "", "", "", "", "续写备注"],
+        row(2, "乙处罚", kind="行政处罚"),
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", {"S": [*rows]}, merges={"S": ["A2:A3", "B2:B3", "C2:C3", "D2:D3"]})
     items = read_list([path])
     assert [r.values["name"] for r in items.records] == ["甲处罚", "乙处罚"]
@@ -67,11 +89,18 @@ def test_vertical_merge_is_one_record_with_texts_joined(tmp_path: Path) -> None:
 
 
 def test_sub_items_under_a_merged_item_name(tmp_path: Path) -> None:
-    rows = [HEADER, row(1, "资质审批", "1.甲级资质"), row("", "", "2.乙级资质"), row("", "", "3.丙级资质"),
-            row(2, "单项许可")]
+    rows = [
+        HEADER,
+        row(1, "资质审批", "1.甲级资质"),
+        row("", "", "2.乙级资质"),
+        row("", "", "3.丙级资质"),
+        row(2, "单项许可"),
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", {"S": rows}, merges={"S": ["A2:A4", "B2:B4"]})
     assert names(path) == [
-        ("1", "资质审批", "1.甲级资质"), ("1", "资质审批", "2.乙级资质"), ("1", "资质审批", "3.丙级资质"),
+        ("1", "资质审批", "1.甲级资质"),
+        ("1", "资质审批", "2.乙级资质"),
+        ("1", "资质审批", "3.丙级资质"),
         ("2", "单项许可", ""),
     ]
 
@@ -84,8 +113,14 @@ def test_name_merge_shorter_than_seq_merge_carries_the_name(tmp_path: Path) -> N
 
 
 def test_nested_sub_item_merges_inside_an_item_merge(tmp_path: Path) -> None:
-    rows = [HEADER, row(2, "危化品检查", "1.生产单位"), row("", "", ""), row("", "", ""), row("", "", "2.经营单位"),
-            row("", "", "")]
+    rows = [
+        HEADER,
+        row(2, "危化品检查", "1.生产单位"),
+        row("", "", ""),
+        row("", "", ""),
+        row("", "", "2.经营单位"),
+        row("", "", ""),
+    ]
     merges = ["A2:A6", "B2:B6", "C2:C4", "C5:C6", "D2:D6"]
     path = write_xlsx(tmp_path / "a.xlsx", {"S": rows}, merges={"S": merges})
     assert names(path) == [("2", "危化品检查", "1.生产单位"), ("2", "危化品检查", "2.经营单位")]
@@ -98,8 +133,11 @@ def test_sub_items_repeat_the_name_and_only_seq_is_merged(tmp_path: Path) -> Non
 
 
 def test_same_name_separately_numbered_stays_two_records(tmp_path: Path) -> None:
-    rows = [HEADER, row(339, "对不正当价格行为的处罚", kind="行政处罚", basis="《价格法》第十四条"),
-            row(340, "对不正当价格行为的处罚", kind="行政处罚", basis="《价格法》第四十条")]
+    rows = [
+        HEADER,
+        row(339, "对不正当价格行为的处罚", kind="行政处罚", basis="《价格法》第十四条"),
+        row(340, "对不正当价格行为的处罚", kind="行政处罚", basis="《价格法》第四十条"),
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", {"S": rows})
     assert len(names(path)) == 2
 
@@ -114,12 +152,20 @@ def test_notes_under_the_table_and_trailing_blank_rows(tmp_path: Path) -> None:
 
 def test_type_from_sheet_name_and_section_rows(tmp_path: Path) -> None:
     sheet_rows = [HEADER, row(1, "甲处罚", kind=""), row(2, "乙处罚", kind="处罚")]
-    section_rows = [HEADER, ["一、行政检查"], row(1, "甲检查", kind=""), ["二、其他行政权力（2项）"], row(2, "乙", kind="")]
+    section_rows = [
+        HEADER,
+        ["一、行政检查"],
+        row(1, "甲检查", kind=""),
+        ["二、其他行政权力（2项）"],
+        row(2, "乙", kind=""),
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", {"行政处罚（2项）": sheet_rows, "Sheet2": section_rows})
     items = read_list([path])
     got = [(r.values["type"], r.type_from, r.raw.get("type")) for r in items.records]
     assert got == [
-        ("行政处罚", "sheet", None), ("行政处罚", "column", "处罚"), ("行政检查", "section", None),
+        ("行政处罚", "sheet", None),
+        ("行政处罚", "column", "处罚"),
+        ("行政检查", "section", None),
         ("其他行政权力", "section", None),
     ]
     assert items.layouts[0].notes == []  # '（2项）' matches the two records read
@@ -173,3 +219,85 @@ def test_formula_seq_reads_cached_value(tmp_path: Path) -> None:
                 data = text.encode()
             target.writestr(info, data)
     assert [n[0] for n in names(patched)] == ["1", "2"]
+
+
+def test_hidden_rows_repeating_a_visible_record_are_not_records(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    rows = [
+        HEADER,
+        row(1, "渔业资源费征收", kind="行政征收"),
+        row("", "", kind="行政征收"),
+        row(1, "渔业资源费征收", kind="行政征收"),
+        row(2, "隐藏但不重复", kind="行政征收"),
+    ]
+    path = write_xlsx(tmp_path / "a.xlsx", {"S": rows}, merges={"S": ["A2:A3", "B2:B3"]})
+    workbook = load_workbook(path)
+    for hidden in (2, 3, 5):
+        workbook["S"].row_dimensions[hidden].hidden = True
+    workbook.save(path)
+    items = read_list([path])
+    assert [(r.values["seq"], r.values["name"]) for r in items.records] == [
+        ("1", "渔业资源费征收"),
+        ("2", "隐藏但不重复"),
+    ]
+    assert [(s.row, s.reason) for s in items.layouts[0].skipped if s.reason != "continuation"] == [(2, "hidden-repeat")]
+
+
+def test_combined_seq_is_one_record_and_said_so(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", {"S": [HEADER, row("2,3", "两项：甲核发、乙签发")]})
+    items = read_list([path])
+    assert len(items.records) == 1
+    assert items.layouts[0].notes == ["combined-seq:2:2,3"]
+
+
+def test_department_column_and_file_name_metadata(tmp_path: Path) -> None:
+    header = [*HEADER, "部门"]
+    path = write_xlsx(
+        tmp_path / "2024年示例市甲局权责清单.xlsx", {"S": [header, [*row(1, "甲许可"), "示例市乙局"], row(2, "乙许可")]}
+    )
+    items = read_list([path])
+    assert [r.department for r in items.records] == ["示例市乙局", "示例市甲局"]
+    assert (items.meta.jurisdiction, items.meta.edition) == ("示例市", "2024年")
+
+
+def test_two_row_header_under_a_merged_cell(tmp_path: Path) -> None:
+    top = ["序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "承办机构", "实施层级及权限", "", "备注"]
+    sub = ["", "", "", "", "", "", "", "层级", "权限", ""]
+    merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:I1", "J1:J2"]
+    path = write_xlsx(tmp_path / "a.xlsx", {"S": [top, sub, row(1, "甲许可")]}, merges={"S": merges})
+    items = read_list([path])
+    layout = items.layouts[0]
+    assert (layout.header_row, layout.header_rows) == (1, 2)
+    assert (layout.columns["level"], layout.columns["level_scope"]) == ("H", "I")
+    assert [r.values["name"] for r in items.records] == ["甲许可"]
+
+
+def test_values_hidden_under_a_merge_are_ignored(tmp_path: Path) -> None:
+    rows = [HEADER, row(1, "甲处罚", kind="行政处罚", remark="可见备注"), row("", "", kind="", basis="", body="",
+                                                                   office="", level="", scope="", remark="合并下的旧值")]
+    path = write_xlsx(tmp_path / "a.xlsx", {"S": rows})
+    merged = merge_keeping_values(path, ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3",
+                                         "I2:I3", "J2:J3"])
+    items = read_list([merged])
+    assert len(items.records) == 1
+    assert items.records[0].values["remark"] == "可见备注"
+
+
+def test_trailing_blank_columns_rows_with_only_merges_and_leading_breaks(tmp_path: Path) -> None:
+    wide_header = [*HEADER, *([""] * 240), " "]
+    rows = [wide_header, row(1, "甲处罚", kind="\n行政处罚"), [], ["", "", "", "", "", "", "", "", "", "", *([""] * 240), " "],
+            row(2, " 乙处罚", kind=" 其他行政权力")]
+    path = write_xlsx(tmp_path / "a.xlsx", {"S": rows}, merges={"S": ["A4:C4", "D4:E4"]})
+    items = read_list([path])
+    assert [(r.values["name"], r.values["type"]) for r in items.records] == [("甲处罚", "行政处罚"),
+                                                                              ("乙处罚", "其他行政权力")]
+    assert items.layouts[0].extra_columns == {}
+
+
+def test_unnamed_column_with_values_is_reported_not_read(tmp_path: Path) -> None:
+    rows = [[*HEADER, "", "", ""], [*row(1, "甲许可"), "", "", "行政许可"], [*row(2, "乙许可"), "", "", "行政处罚"]]
+    path = write_xlsx(tmp_path / "a.xlsx", {"S": rows})
+    items = read_list([path])
+    assert items.layouts[0].notes == ["unnamed-column:M:2"]
+    assert all(r.extra == {} for r in items.records)

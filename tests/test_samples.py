@@ -16,8 +16,17 @@ from tests.conftest import SAMPLES
 
 # DOMAIN.md §2: the published breakdown of one district's 3,630 records, in canonical order.
 PUBLISHED = {
-    "行政许可": 437, "行政处罚": 2122, "行政强制": 141, "行政征收": 105, "行政给付": 26, "行政检查": 193,
-    "行政确认": 41, "行政奖励": 13, "行政裁决": 5, "其他行政权力": 205, "公共服务": 342,
+    "行政许可": 437,
+    "行政处罚": 2122,
+    "行政强制": 141,
+    "行政征收": 105,
+    "行政给付": 26,
+    "行政检查": 193,
+    "行政确认": 41,
+    "行政奖励": 13,
+    "行政裁决": 5,
+    "其他行政权力": 205,
+    "公共服务": 342,
 }
 
 
@@ -69,7 +78,12 @@ def test_derived_list_needs_only_its_schema_file() -> None:
     schema = str(SAMPLES / "zhengzhao-list.schema.json")
     items = read_list([SAMPLES / "zhengzhao-list.xlsx"], schema)
     assert len(items.records) == 40
-    assert {r.values["reform"] for r in items.records} == {"直接取消审批", "审批改为备案", "实行告知承诺", "优化审批服务"}
+    assert {r.values["reform"] for r in items.records} == {
+        "直接取消审批",
+        "审批改为备案",
+        "实行告知承诺",
+        "优化审批服务",
+    }
     # the same file with one reform mode outside the schema's enum is reported as invalid-value
     items.records[0].values["reform"] = "改为审批"
     report = validate_list(items)

@@ -16,8 +16,11 @@ GOOD = {"name": "甲许可", "type": "行政许可", "basis": "《中华人民�
 
 def make(*rows: dict[str, Any], raw: dict[int, dict[str, str]] | None = None) -> ItemList:
     records = [
-        Record(values={k: v for k, v in values.items() if v}, source=SourceRef(file="t.xlsx", sheet="S", row=i + 2),
-               raw=(raw or {}).get(i, {}))
+        Record(
+            values={k: v for k, v in values.items() if v},
+            source=SourceRef(file="t.xlsx", sheet="S", row=i + 2),
+            raw=(raw or {}).get(i, {}),
+        )
         for i, values in enumerate(rows)
     ]
     layout = SheetLayout(file="t.xlsx", sheet="S", header_row=1, columns=COLUMNS)
@@ -35,7 +38,8 @@ def test_clean_list_has_no_findings() -> None:
 
 def test_required_fields() -> None:
     assert found(make({**GOOD, "name": "", "body": ""})) == [
-        ("required-field", "error", "C2"), ("required-field", "error", "G2"),
+        ("required-field", "error", "C2"),
+        ("required-field", "error", "G2"),
     ]
 
 

@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 中没有找到数据表：{detail}",
         "No data sheet found in {file}: {detail}",
     ),
+    "no-list-files": ("给出的 {files} 个文件都不是清单文件", "None of the {files} files given is a list file"),
+    "skipped-file": ("已跳过：{reason}", "Skipped: {reason}"),
     "header-not-found": (
         "{file} 工作表“{sheet}”前 {rows} 行中找不到表头。应有的列名：{expected}；实际看到（第 {row} 行）：{seen}",
         "No header row in the first {rows} rows of {file}, sheet '{sheet}'. Expected columns such as: "
@@ -69,6 +71,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-rule": (
         "未知的规则：{rules}。可用规则：{known}",
         "Unknown rule(s): {rules}. Known rules: {known}",
+    ),
+    "output-is-input": (
+        "输出文件 {file} 是输入文件之一，拒绝覆盖；请另选输出路径",
+        "Refusing to overwrite {file}: it is one of the inputs; choose another output path",
+    ),
+    "output-dir-missing": ("输出目录不存在：{directory}", "Output directory does not exist: {directory}"),
+    "output-format": (
+        "无法从 {file} 判断输出格式；支持 {formats}",
+        "Cannot tell the output format from {file}; supported: {formats}",
     ),
     "output-required": ("此格式需要 -o/--output 指定输出文件", "This format needs -o/--output"),
     "internal-error": (
@@ -160,6 +171,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Showing the first {limit} errors only (--max-errors)",
     ),
     "validate.completeness": ("字段填写率", "Field completeness"),
+    "explain.list": ("清单模式 {schema}，共 {records} 条记录", "Schema {schema}, {records} records"),
+    "explain.sheet": ("文件 {file} · 工作表 {sheet}", "File {file} · sheet {sheet}"),
+    "explain.header": (
+        "表头：第 {row} 行（共 {rows} 行）；列 → 字段：",
+        "Header: row {row} ({rows} row(s)); column → field:",
+    ),
+    "explain.type-from-sheet": ("工作表名给出权力类型：{type}", "The sheet name gives the power type: {type}"),
+    "explain.type-sources": ("权力类型来源：{sources}", "Where the power type came from: {sources}"),
+    "explain.records": ("读取记录 {records} 条", "{records} records read"),
+    "explain.skipped": ("未作为记录的行：{summary}", "Rows not read as records: {summary}"),
+    "explain.skip.continuation": ("续行（并入上一条）", "continuation (joined to the record above)"),
+    "explain.skip.note": ("表下备注", "note under the table"),
+    "explain.skip.section": ("分类标题行", "section heading"),
+    "explain.skip.repeated-header": ("重复表头", "repeated header"),
+    "explain.skip.hidden-repeat": ("隐藏行重复可见记录", "hidden row repeating a visible record"),
+    "explain.empty-sheet": ("空工作表，已跳过", "Empty sheet, skipped"),
+    "explain.no-header": ("未找到表头，已跳过", "No header found, skipped"),
+    "explain.sheet-count-mismatch": (
+        "工作表名写明 {args[0]} 项，实际读取 {args[1]} 条记录",
+        "The sheet name promises {args[0]} items; {args[1]} records were read",
+    ),
+    "explain.unnamed-column": (
+        "第 {args[0]} 列没有表头，其中 {args[1]} 个非空单元格未读取",
+        "Column {args[0]} has no header; its {args[1]} non-empty cells were not read",
+    ),
+    "explain.combined-seq": (
+        "第 {args[0]} 行序号为“{args[1]}”，按一条记录读取",
+        "Row {args[0]} has 序号 '{args[1]}': read as one record",
+    ),
     "stats.title": ("{title}统计", "{title}: statistics"),
 }
 

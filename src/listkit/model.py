@@ -25,8 +25,11 @@ class Record(BaseModel):
     # Original text of cells that reading canonicalised (e.g. a type written '处罚'), so that
     # validation can still report what the file said.
     raw: dict[str, str] = Field(default_factory=dict)
-    # Where the power type came from: 'column', 'sheet' (sheet name) or 'section' (a section row).
+    # Where the power type came from: 'column', 'sheet' (sheet name), 'section' (a section row), 'default'.
     type_from: str | None = None
+    # Where this record was read this time (a spreadsheet cell row, or a line of a canonical file); findings
+    # point here. Not saved: ``source`` is the record's origin and survives canonical round trips.
+    at: SourceRef | None = Field(default=None, exclude=True)
 
     def get(self, key: str | None) -> str:
         if key is None:
@@ -73,6 +76,8 @@ class ItemList(BaseModel):
     records: list[Record] = Field(default_factory=list)
     layouts: list[SheetLayout] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list)
+    # Files given with others that turned out not to be lists at all (a README beside the workbooks).
+    skipped_files: list[str] = Field(default_factory=list)
 
     def column_of(self, record: Record, key: str) -> str | None:
         """The column letter holding ``key`` for this record's sheet, when it came from a spreadsheet."""

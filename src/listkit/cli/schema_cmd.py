@@ -41,14 +41,19 @@ def show(
         return
     from rich.table import Table
 
-    table = Table(title=f"{schema.name} · {schema.title if language == 'zh' else schema.title_en}",
-                  title_justify="left")
+    table = Table(
+        title=f"{schema.name} · {schema.title if language == 'zh' else schema.title_en}", title_justify="left"
+    )
     for header in ("field", "title", "aliases", "required", "identity", "constraint"):
         table.add_column(header, overflow="fold")
     for f in schema.fields:
         constraint = "enum: " + "、".join(f.enum) if f.enum else (f"pattern: {f.pattern}" if f.pattern else "")
         table.add_row(
-            f.key, f.display_title(language), "、".join(f.aliases), "✓" if f.required else "",
-            "✓" if f.identity else "", constraint,
+            f.key,
+            f.display_title(language),
+            "、".join(f.aliases),
+            "✓" if f.required else "",
+            "✓" if f.identity else "",
+            constraint,
         )
     out().print(table)

@@ -31,12 +31,12 @@ def stats(
 ) -> None:
     """统计：按权力类型、部门或层级计数（含合计）。 Count records and items by type, department or level."""
     from listkit.cli.console import out, write_data
-    from listkit.read import read_list
+    from listkit.cli.inputs import read_inputs
     from listkit.schema import load_schema
     from listkit.stats import compute_stats
 
     language = use_lang(lang)
-    items = read_list(files, schema)
+    items = read_inputs(files, schema)
     result = compute_stats(items, by.value)
     if format is StatsFormat.json:
         import json

@@ -35,9 +35,9 @@ def validate(
     """校验清单：模式检查与清单级规则。 Validate lists against their schema and list-level rules."""
     from listkit import __version__
     from listkit.cli.console import err, out, write_data
+    from listkit.cli.inputs import read_each
     from listkit.cli.options import use_lang
     from listkit.errors import EXIT_FINDINGS
-    from listkit.read import read_list
     from listkit.validate import combine, resolve_rules, validate_list
 
     language = use_lang(lang)
@@ -45,7 +45,7 @@ def validate(
     resolve_rules(selected, ignored)  # unknown rule ids fail before any file is read
     # Each file is its own list (own schema, own duplicates); the report covers them all.
     report = combine(
-        (validate_list(read_list([file], schema), select=selected, ignore=ignored) for file in files),
+        (validate_list(items, select=selected, ignore=ignored) for items in read_each(files, schema)),
         strict=strict,
         max_errors=max_errors,
     )

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from listkit.bulk import bulk
 from listkit.errors import InputError, SchemaError
-from listkit.model import ItemList, Record, SheetLayout
+from listkit.model import ItemList, ListMeta, Record, SheetLayout
 from listkit.read.grid import Grid
 from listkit.read.layout import HeaderMatch, header_score, parse_sheet
-from listkit.read.meta import read_meta
+from listkit.read.meta import complete_from_file_name, read_meta
 from listkit.read.sniff import sniff
 from listkit.read.types import TypeResolver
 from listkit.schema import BUNDLED, Schema, candidate_schemas, load_schema
@@ -34,11 +34,14 @@ def read_grids(path: Path) -> list[Grid]:
     """The sheets of a spreadsheet or CSV file, format sniffed from its bytes."""
     file = str(path)
     data = read_bytes(path)
-    kind = sniff(data, file)
+    return _grids(data, sniff(data, file), file)
+
+
+def _grids(data: bytes, kind: str, file: str) -> list[Grid]:
     if kind in ("xlsx", "xls", "ods"):
         from listkit.read.excel import read_workbook
 
-        return list(read_workbook(data, file))
+        return list(read_workbook(data, file, kind))
     if kind == "csv":
         from listkit.read.csvfile import read_csv
 
@@ -80,7 +83,13 @@ def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError
 
 def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     file = str(path)
-    grids = read_grids(path)
+    data = read_bytes(path)
+    kind = sniff(data, file)
+    if kind in ("jsonl", "json"):
+        from listkit.read.canonical import read_json, read_jsonl
+
+        return (read_jsonl if kind == "jsonl" else read_json)(data, file, schema_name)
+    grids = _grids(data, kind, file)
     schema, matches = _detect(grids, schema_name)
     if not any(m for _g, m in matches):
         if schema_name is None and not any(any(t.strip() for row in g.rows for t in row) for g in grids):
@@ -103,25 +112,38 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
             result.meta = read_meta(grid, match.row)
         result.layouts.append(layout)
         records.extend(sheet_records)
+    complete_from_file_name(result.meta, path.name)
     if result.meta.department:
         for record in records:
-            record.department = result.meta.department
+            if record.department is None:
+                record.department = result.meta.department
     result.records = records
     return result
 
 
-def read_list(paths: Sequence[str | Path], schema: str | None = None) -> ItemList:
-    """Read one or many list files into one ItemList (the schema is detected from the first file's headers)."""
+def read_list(paths: Sequence[str | Path], schema: str | None = None, *, skip_foreign: bool = False) -> ItemList:
+    """Read one or many list files into one ItemList (the schema is detected from the first file's headers).
+
+    With ``skip_foreign``, files that are not lists at all (a PDF, a README) are left out and named in
+    ``skipped_files`` instead of failing the whole read; damaged workbooks still fail.
+    """
     with bulk():
-        return _read_all(paths, schema)
+        return _read_all(paths, schema, skip_foreign)
 
 
-def _read_all(paths: Sequence[str | Path], schema: str | None) -> ItemList:
+def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: bool) -> ItemList:
     if not paths:
         raise InputError("file-not-found", file="-")
     merged: ItemList | None = None
+    skipped: list[str] = []
     for path in paths:
-        current = read_file(Path(path), schema)
+        try:
+            current = read_file(Path(path), schema)
+        except InputError as exc:
+            if skip_foreign and exc.key == "not-a-list-file":
+                skipped.append(exc.message())
+                continue
+            raise
         if merged is None:
             merged = current
             schema = schema or current.schema_name
@@ -131,5 +153,16 @@ def _read_all(paths: Sequence[str | Path], schema: str | None) -> ItemList:
         merged.records.extend(current.records)
         merged.layouts.extend(current.layouts)
         merged.files.extend(current.files)
-    assert merged is not None
+        merged.meta = _common_meta(merged.meta, current.meta)
+    if merged is None:
+        raise InputError("no-list-files", files=len(skipped))
+    merged.skipped_files = skipped
     return merged
+
+
+def _common_meta(first: ListMeta, other: ListMeta) -> ListMeta:
+    """Metadata of a list made of several files: what they all say, and nothing that only one says."""
+    shared = {
+        key: value for key, value in first.model_dump().items() if value is not None and getattr(other, key) == value
+    }
+    return ListMeta(**shared)

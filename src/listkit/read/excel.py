@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from listkit.errors import InputError
 from listkit.normalize import cell_text
 from listkit.read.grid import Grid
+from listkit.read.hidden import hidden_rows
 
 
-def read_workbook(data: bytes, file: str) -> Iterator[Grid]:
+def read_workbook(data: bytes, file: str, kind: str) -> Iterator[Grid]:
     """Each sheet of the workbook as a Grid, in workbook order."""
     import python_calamine as calamine
 
@@ -20,6 +21,7 @@ def read_workbook(data: bytes, file: str) -> Iterator[Grid]:
         raise InputError("password-protected", file=file) from None
     except (calamine.CalamineError, ValueError, OSError) as exc:
         raise InputError("corrupt-workbook", file=file, reason=_short(exc)) from None
+    hidden = hidden_rows(data, kind)
     for name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(name)
@@ -34,6 +36,7 @@ def read_workbook(data: bytes, file: str) -> Iterator[Grid]:
             sheet=name,
             rows=rows,
             merges=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges],
+            hidden_rows=hidden.get(name, set()),
         )
 
 

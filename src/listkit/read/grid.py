@@ -12,6 +12,7 @@ class Grid:
     rows: list[list[str]]
     # Merged ranges, zero-based and inclusive: (first_row, first_col, last_row, last_col).
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)  # zero-based
 
     def cell(self, row: int, col: int) -> str:
         if row < len(self.rows):

@@ -19,6 +19,7 @@ from listkit.schema import Schema
 HEADER_SEARCH_ROWS = 30
 _NOTE_PREFIX = re.compile(r"^\s*(备注|注|说明|附注|填表说明)\s*[:：\d一二三、.]")
 _SHEET_COUNT = re.compile(r"(\d+)\s*项")
+DEPARTMENT_HEADERS = frozenset({"部门", "所属部门", "部门名称", "单位", "所属单位"})
 
 
 @dataclass
@@ -33,6 +34,7 @@ class ColumnMap:
     fields: dict[int, str] = field(default_factory=dict)  # column index → field key
     extras: dict[int, str] = field(default_factory=dict)  # column index → header kept as an extra field
     unnamed: list[int] = field(default_factory=list)  # columns without any header
+    department: int | None = None  # a 部门 column (lists that span departments, listkit's own csv/xlsx)
 
 
 @dataclass
@@ -105,6 +107,9 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
             mapping.fields[col] = key
             used.add(key)
             previous = key
+        elif own and mapping.department is None and fold(own) in DEPARTMENT_HEADERS:
+            mapping.department = col
+            previous = None
         elif own:
             mapping.extras[col] = own
             previous = None
@@ -114,9 +119,9 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
     return mapping
 
 
-def parse_sheet(grid: Grid, schema: Schema, header: HeaderMatch, types: TypeResolver) -> tuple[
-    list[Record], SheetLayout
-]:
+def parse_sheet(
+    grid: Grid, schema: Schema, header: HeaderMatch, types: TypeResolver
+) -> tuple[list[Record], SheetLayout]:
     header_rows = 2 if _sub_header_row(grid, header.row, schema) else 1
     # A header cell merged downwards also pushes the data start down.
     data_start = header.row + header_rows
@@ -137,14 +142,43 @@ def parse_sheet(grid: Grid, schema: Schema, header: HeaderMatch, types: TypeReso
     if sheet_type:
         layout.type_from_sheet = sheet_type
     builder = _RowReader(grid, schema, columns, types, layout, sheet_type)
-    records = builder.read(data_start)
+    records = _drop_hidden_repeats(builder.read(data_start), grid, schema, layout)
     layout.records = len(records)
     _check_sheet_count(grid, layout)
+    seq_key = schema.key_of("seq")
+    for record in records:
+        seq = record.get(seq_key)
+        if "," in seq and record.at is not None:
+            # '2,3' on one row whose name lists two items: read as one record (a judgement call, said here).
+            layout.notes.append(f"combined-seq:{record.at.row}:{seq}")
     for col in columns.unnamed:
         filled = sum(1 for r in range(data_start, len(grid.rows)) if grid.cell(r, col).strip())
         if filled:
             layout.notes.append(f"unnamed-column:{column_letter(col)}:{filled}")
     return records, layout
+
+
+def _drop_hidden_repeats(records: list[Record], grid: Grid, schema: Schema, layout: SheetLayout) -> list[Record]:
+    """A record on hidden rows that repeats a visible record of the sheet is a leftover, not a record."""
+    if not grid.hidden_rows:
+        return records
+    keys = [schema.key_of("seq"), schema.key_of("name"), schema.key_of("sub-item")]
+
+    def key(record: Record) -> tuple[str, ...]:
+        return tuple(fold(record.get(k)) for k in keys)
+
+    def hidden(record: Record) -> bool:
+        return record.at is not None and (record.at.row or 0) - 1 in grid.hidden_rows
+
+    visible = {key(r) for r in records if not hidden(r)}
+    kept = []
+    for record in records:
+        if hidden(record) and key(record) in visible:
+            row = record.at.row if record.at and record.at.row else 0
+            layout.skipped.append(SkippedRow(row=row, reason="hidden-repeat", text=record.get(keys[1])[:60]))
+            continue
+        kept.append(record)
+    return kept
 
 
 def _check_sheet_count(grid: Grid, layout: SheetLayout) -> None:
@@ -174,9 +208,7 @@ class _RowReader:
         self.covered = _anchors(grid)
         self.merged_rows = {row for row, _col in self.covered}
         self.anchor_texts: dict[tuple[int, int], str] = {}
-        self.none_values = {
-            spec.key: {fold(v) for v in spec.none_values} for spec in schema.fields if spec.none_values
-        }
+        self.none_values = {spec.key: {fold(v) for v in spec.none_values} for spec in schema.fields if spec.none_values}
         self.key_col = {key: col for col, key in columns.fields.items()}
         self.name_col = self.key_col.get(schema.key_of("name") or "")
         self.sub_col = self.key_col.get(schema.key_of("sub-item") or "")
@@ -266,18 +298,13 @@ class _RowReader:
             for carried in (self.schema.key_of("name"), self.schema.key_of("seq")):
                 if carried and carried not in values and carried in carry_from.record.values:
                     values[carried] = carry_from.record.values[carried]
-        extra = {
-            header: text for col, header in self.columns.extras.items() if (text := self._cell(row, col, own)[0])
-        }
+        extra = {header: text for col, header in self.columns.extras.items() if (text := self._cell(row, col, own)[0])}
         type_from = self._finish(values, raw)
         # Built from text this reader produced itself: no need for pydantic to validate it again.
+        source = SourceRef.model_construct(file=self.grid.file, sheet=self.grid.sheet, row=row + 1)
+        department = join_lines(self._cell(row, self.columns.department, own)[0]) or None
         return Record.model_construct(
-            values=values,
-            department=None,
-            source=SourceRef.model_construct(file=self.grid.file, sheet=self.grid.sheet, row=row + 1),
-            extra=extra,
-            raw=raw,
-            type_from=type_from,
+            values=values, department=department, source=source, extra=extra, raw=raw, type_from=type_from, at=source
         )
 
     def _finish(self, values: dict[str, str], raw: dict[str, str]) -> str | None:
@@ -297,12 +324,8 @@ class _RowReader:
                 del values[key]
         if self.type_key is None:
             return None
-        written = values.get(self.type_key, "")
-        if written:
-            canonical = self.types.canonical(written)
-            if canonical is not None and canonical != written:
-                raw[self.type_key] = written
-                values[self.type_key] = canonical
+        if values.get(self.type_key):
+            self.types.canonicalise(values, raw, self.type_key)
             return "column"
         fallback = self.section_type or self.sheet_type
         if fallback:

@@ -12,7 +12,9 @@ _DEPARTMENT_ROW = re.compile(r"^\s*(?:部门名称|部门|单位名称|填报单
 _EDITION = re.compile(r"(\d{4})\s*年\s*(版|度)?")
 _DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _LIST_WORDS = re.compile(r"(权责清单|权力清单|责任清单|事项清单|目录|清单).*$")
-_JURISDICTION = re.compile(r"^(.+?(?:自治区|特别行政区|省|市|自治州|州|盟|地区|县|区|旗))")
+_PLACE = r"[^\s]{1,10}?(?:自治区|特别行政区|省|市|自治州|州|盟|地区|县|区|旗)"
+_JURISDICTION = re.compile(rf"^((?:{_PLACE}){{1,3}})(?=.)")
+_WHOLE_JURISDICTION = re.compile(rf"^(?:{_PLACE}){{1,3}}$")
 _DEPARTMENT_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|厅|院|中心|署|部|会|所|站|队|处)$")
 
 
@@ -34,6 +36,17 @@ def read_meta(grid: Grid, header_row: int) -> ListMeta:
     return meta
 
 
+def complete_from_file_name(meta: ListMeta, file_name: str) -> None:
+    """Files often say what the sheet doesn't: '2024年市农业农村局权责清单.xls' names department and year."""
+    if meta.department and meta.edition:
+        return
+    guess = ListMeta()
+    _from_title(guess, re.sub(r"\s*\(\d+\)$", "", file_name.rsplit(".", 1)[0]))
+    meta.department = meta.department or guess.department
+    meta.jurisdiction = meta.jurisdiction or guess.jurisdiction
+    meta.edition = meta.edition or guess.edition
+
+
 def _from_title(meta: ListMeta, title: str) -> None:
     edition = _EDITION.search(title)
     if edition:
@@ -45,8 +58,12 @@ def _from_title(meta: ListMeta, title: str) -> None:
     subject = _LIST_WORDS.sub("", subject).strip(" （()）")
     if not subject:
         return
-    jurisdiction = _JURISDICTION.match(subject)
-    if jurisdiction:
-        meta.jurisdiction = jurisdiction.group(1)
-    if meta.department is None and _DEPARTMENT_SUFFIX.search(subject) and subject != meta.jurisdiction:
-        meta.department = subject
+    if _WHOLE_JURISDICTION.match(subject):
+        meta.jurisdiction = subject  # a jurisdiction's own list: '示例市滨江区权责清单'
+        return
+    if _DEPARTMENT_SUFFIX.search(subject):
+        # A department's list: '克拉玛依市交通运输局' → jurisdiction 克拉玛依市, department the whole name.
+        jurisdiction = _JURISDICTION.match(subject)
+        if jurisdiction and jurisdiction.group(1) != subject:
+            meta.jurisdiction = meta.jurisdiction or jurisdiction.group(1)
+        meta.department = meta.department or subject

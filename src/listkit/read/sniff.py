@@ -25,6 +25,12 @@ _FOREIGN = (
 )
 
 
+# Text files that are documents, not tables: a folder of lists often holds a README beside them.
+_DOCUMENT_SUFFIXES = frozenset(
+    {".md", ".markdown", ".rst", ".html", ".htm", ".xml", ".py", ".log", ".ini", ".yaml", ".yml", ".toml", ".doc"}
+)
+
+
 def sniff(data: bytes, file: str) -> Format:
     """The format of ``data`` (the whole file), or an InputError that says what the file is instead."""
     if not data:
@@ -39,7 +45,11 @@ def sniff(data: bytes, file: str) -> Format:
     for magic, kind in _FOREIGN:
         if data.startswith(magic):
             raise InputError("not-a-list-file", file=file, kind=kind)
-    return _sniff_text(data)
+    kind = _sniff_text(data)
+    suffix = file[file.rfind(".") :].lower() if "." in file else ""
+    if kind == "csv" and suffix in _DOCUMENT_SUFFIXES:
+        raise InputError("not-a-list-file", file=file, kind=f"text document ({suffix})")
+    return kind
 
 
 def _sniff_zip(data: bytes, file: str) -> Format:

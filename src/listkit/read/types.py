@@ -20,6 +20,14 @@ class TypeResolver:
         """The canonical type for a written value, or None when it is not a known type or variant."""
         return self._exact.get(fold(written))
 
+    def canonicalise(self, values: dict[str, str], raw: dict[str, str], key: str) -> None:
+        """Replace a variant spelling in ``values[key]`` by the canonical type, keeping what was written in ``raw``."""
+        written = values.get(key, "")
+        canonical = self.canonical(written) if written else None
+        if canonical is not None and canonical != written:
+            raw[key] = written
+            values[key] = canonical
+
     def from_text(self, text: str) -> str | None:
         """A type named inside free text such as a sheet name '行政处罚（254项）'."""
         folded = fold(text)

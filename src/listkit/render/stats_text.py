@@ -29,9 +29,7 @@ def render(stats: Stats, title: str, lang: Lang) -> Table:
     for row in stats.rows:
         table.add_row(_label(row.key, lang), f"{row.records:,}", f"{row.items:,}", f"{row.records / total:.1%}")
     table.add_section()
-    table.add_row(
-        t("total", lang), f"{stats.total.records:,}", f"{stats.total.items:,}", "100.0%", style="bold"
-    )
+    table.add_row(t("total", lang), f"{stats.total.records:,}", f"{stats.total.items:,}", "100.0%", style="bold")
     return table
 
 

@@ -77,7 +77,11 @@ def _completeness(findings: list[Finding], lang: Lang) -> RenderableType:
 def summary(report: Report, lang: Lang) -> str:
     verdict = t("validate.ok" if report.valid else "validate.failed", lang)
     counts = t(
-        "validate.summary", lang, files=len(report.files), records=report.records, errors=report.errors,
+        "validate.summary",
+        lang,
+        files=len(report.files),
+        records=report.records,
+        errors=report.errors,
         warnings=report.warnings,
     )
     return f"{verdict}：{counts}" if lang == "zh" else f"{verdict}: {counts}"

@@ -27,7 +27,7 @@ class Context:
 
     def where(self, record: Record) -> str:
         """A record's location as text, for messages that point at another record."""
-        source = record.source
+        source = record.at or record.source
         if source is None or source.row is None:
             return "?"
         column = self._columns.get((source.file, source.sheet), {}).get(self.schema.key_of("name") or "")
@@ -44,7 +44,7 @@ class Context:
         value: str | None = None,
         **params: Any,
     ) -> Finding:
-        source = record.source if record is not None else None
+        source = (record.at or record.source) if record is not None else None
         column = None
         if source is not None and key is not None:
             column = self._columns.get((source.file, source.sheet), {}).get(key)

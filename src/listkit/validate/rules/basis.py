@@ -15,9 +15,28 @@ RULES = (RuleInfo("basis-format", "warning", "依据格式不规范", "The legal
 # Families of brackets: a full-width '（' may close with a half-width ')' — clerks mix them and readers
 # don't notice — but a '《' must close with '》'.
 _PAIRS = {
-    "(": "(", "（": "(", ")": ")", "）": ")", "[": "[", "［": "[", "]": "]", "］": "]",
-    "【": "【", "】": "】", "〔": "〔", "〕": "〕", "《": "《", "》": "》",
-    "〈": "〈", "〉": "〉", "＜": "〈", "＞": "〉", "{": "{", "}": "}", "｛": "{", "｝": "}",
+    "(": "(",
+    "（": "(",
+    ")": ")",
+    "）": ")",
+    "[": "[",
+    "［": "[",
+    "]": "]",
+    "］": "]",
+    "【": "【",
+    "】": "】",
+    "〔": "〔",
+    "〕": "〕",
+    "《": "《",
+    "》": "》",
+    "〈": "〈",
+    "〉": "〉",
+    "＜": "〈",
+    "＞": "〉",
+    "{": "{",
+    "}": "}",
+    "｛": "{",
+    "｝": "}",
 }
 _CLOSE_TO_OPEN = {")": "(", "]": "[", "】": "【", "〕": "〔", "》": "《", "〉": "〈", "}": "{"}
 _OPENERS = set(_CLOSE_TO_OPEN.values())
@@ -49,7 +68,13 @@ def _check_one(ctx: Context, record: Record, key: str, text: str, need_law: bool
     if unbalanced is not None:
         bracket, position = unbalanced
         yield ctx.finding(
-            "basis-format", "error", record, key, "basis-unbalanced", value=text, bracket=bracket,
+            "basis-format",
+            "error",
+            record,
+            key,
+            "basis-unbalanced",
+            value=text,
+            bracket=bracket,
             position=position + 1,
         )
     if "号" not in text:
@@ -62,7 +87,12 @@ def _check_one(ctx: Context, record: Record, key: str, text: str, need_law: bool
         year, number = match.group(1), re.sub(r"\s+", "", match.group(2))
         written = text[issuer_match.start() : match.end()]
         yield ctx.finding(
-            "basis-format", "warning", record, key, "basis-doc-number", value=written,
+            "basis-format",
+            "warning",
+            record,
+            key,
+            "basis-doc-number",
+            value=written,
             suggested=f"{issuer}〔{year}〕{number}",
         )
 

@@ -24,6 +24,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         count = filled.get(spec.key, 0)
         yield ctx.finding(
-            "completeness", "info", None, spec.key, title=spec.title, filled=count, total=total,
+            "completeness",
+            "info",
+            None,
+            spec.key,
+            title=spec.title,
+            filled=count,
+            total=total,
             percent=f"{count / total:.1%}",
         )

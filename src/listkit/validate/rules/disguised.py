@@ -8,9 +8,7 @@ from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
 
-RULES = (
-    RuleInfo("disguised-licence", "warning", "疑似变相许可", "Possibly a licence in disguise"),
-)
+RULES = (RuleInfo("disguised-licence", "warning", "疑似变相许可", "Possibly a licence in disguise"),)
 
 # The types where a licence-like name is suspicious; penalties and inspections legitimately say
 # '对未经许可…的处罚'. A schema may override both lists under x-listkit.rules.disguised-licence.
@@ -34,6 +32,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         word = next((w for w in words if w in text), None)
         if word:
             yield ctx.finding(
-                "disguised-licence", "warning", record, name_key, value=record.values.get(name_key), type=kind,
+                "disguised-licence",
+                "warning",
+                record,
+                name_key,
+                value=record.values.get(name_key),
+                type=kind,
                 word=word,
             )

@@ -46,6 +46,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             first = seen_codes.setdefault(code, record)
             if first is not record:
                 yield ctx.finding(
-                    "duplicate-code", "error", record, code_key, value=values[code_key or ""],
+                    "duplicate-code",
+                    "error",
+                    record,
+                    code_key,
+                    value=values[code_key or ""],
                     first=ctx.where(first),
                 )

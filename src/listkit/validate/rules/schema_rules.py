@@ -67,8 +67,9 @@ def _details(ctx: Context, record: Record) -> Iterator[Finding]:
         yield _map(ctx, record, keyword, key, spec, value, title, error)
 
 
-def _map(ctx: Context, record: Record, keyword: Any, key: str | None, spec: Any, value: str, title: str,
-         error: Any) -> Finding:
+def _map(
+    ctx: Context, record: Record, keyword: Any, key: str | None, spec: Any, value: str, title: str, error: Any
+) -> Finding:
     if keyword == "minLength" and not value.strip():
         return ctx.finding("required-field", "error", record, key, title=title)
     if keyword == "enum":
@@ -80,7 +81,13 @@ def _map(ctx: Context, record: Record, keyword: Any, key: str | None, spec: Any,
         return ctx.finding(rule, "error", record, key, value=value, title=title, pattern=error.validator_value)
     if keyword == "maxLength":
         return ctx.finding(
-            "field-length", "error", record, key, value=value, title=title, length=len(value),
+            "field-length",
+            "error",
+            record,
+            key,
+            value=value,
+            title=title,
+            length=len(value),
             limit=error.validator_value,
         )
     return ctx.finding("schema-violation", "error", record, key, value=value, title=title, reason=error.message)

@@ -1,0 +1,133 @@
+"""listkit's own canonical files: ``.jsonl`` (a header line, then one record per line) and ``.json``.
+
+These are what every command reads back without guessing: the header names the schema and the metadata.
+A JSON Lines file without a header (written by another tool) works too; its schema comes from ``--schema``
+or from its keys.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from listkit.errors import InputError
+from listkit.model import ItemList, ListMeta, Record, SourceRef
+from listkit.read.types import TypeResolver
+from listkit.schema import Schema, candidate_schemas
+
+HEADER_KEY = "listkit"
+RESERVED = ("department", "source", "extra", "raw", "type_from")
+
+
+def read_jsonl(data: bytes, file: str, schema_name: str | None) -> ItemList:
+    header: dict[str, Any] | None = None
+    objects: list[tuple[int, dict[str, Any]]] = []
+    for number, line in enumerate(_text(data, file).splitlines(), start=1):
+        if not line.strip():
+            continue
+        value = _loads(line, file, number)
+        if number == 1 and HEADER_KEY in value and isinstance(value[HEADER_KEY], dict):
+            header = value[HEADER_KEY]
+            continue
+        objects.append((number, value))
+    return _build(header, objects, file, schema_name)
+
+
+def read_json(data: bytes, file: str, schema_name: str | None) -> ItemList:
+    document = _loads(_text(data, file), file, 1)
+    if isinstance(document, dict) and isinstance(document.get("records"), list):
+        header = document.get(HEADER_KEY) if isinstance(document.get(HEADER_KEY), dict) else None
+        records = document["records"]
+    elif isinstance(document, list):
+        header, records = None, document
+    else:
+        raise InputError("json-not-object", file=file, row=1)
+    objects = []
+    for index, value in enumerate(records, start=1):
+        if not isinstance(value, dict):
+            raise InputError("json-not-object", file=file, row=index)
+        objects.append((index, value))
+    return _build(header, objects, file, schema_name)
+
+
+def _text(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("bad-encoding", file=file) from None
+
+
+def _loads(text: str, file: str, row: int) -> Any:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("json-invalid", file=file, row=row, reason=exc.msg) from None
+    if not isinstance(value, dict | list) or (isinstance(value, list) and row > 1):
+        raise InputError("json-not-object", file=file, row=row)
+    return value
+
+
+def _schema(header: dict[str, Any] | None, objects: list[tuple[int, dict[str, Any]]], requested: str | None) -> Schema:
+    if requested is None and header and isinstance(header.get("schema"), str):
+        requested = header["schema"]
+    candidates = list(candidate_schemas(requested))
+    if len(candidates) == 1:
+        return candidates[0]
+    keys = {key for _n, value in objects[:200] for key in value}
+    return max(candidates, key=lambda s: len(keys & set(s.by_key)))
+
+
+def _build(
+    header: dict[str, Any] | None, objects: list[tuple[int, dict[str, Any]]], file: str, requested: str | None
+) -> ItemList:
+    schema = _schema(header, objects, requested)
+    meta = ListMeta.model_validate(header.get("meta", {})) if header else ListMeta()
+    records = [_record(value, number, file, schema) for number, value in objects]
+    type_key = schema.key_of("type")
+    if type_key is not None:
+        types = TypeResolver(schema)
+        for record in records:
+            types.canonicalise(record.values, record.raw, type_key)
+    return ItemList(schema_name=schema.ref, meta=meta, records=records, files=[file])
+
+
+def _record(value: dict[str, Any], number: int, file: str, schema: Schema) -> Record:
+    if not isinstance(value, dict):
+        raise InputError("json-not-object", file=file, row=number)
+    fields = schema.by_key
+    values = {k: _str(v) for k, v in value.items() if k in fields and v not in (None, "")}
+    extra = (
+        {str(k): _str(v) for k, v in (value.get("extra") or {}).items()} if isinstance(value.get("extra"), dict) else {}
+    )
+    # Keys the schema doesn't know are kept, never dropped: they become extra fields.
+    for key, item in value.items():
+        if key not in fields and key not in RESERVED and item not in (None, ""):
+            extra[key] = _str(item)
+    source = value.get("source")
+    origin = (
+        SourceRef(file=str(source.get("file", file)), sheet=source.get("sheet"), row=source.get("row"))
+        if isinstance(source, dict)
+        else SourceRef(file=file, row=number)
+    )
+    raw = value.get("raw") if isinstance(value.get("raw"), dict) else {}
+    return Record.model_construct(
+        values=values,
+        department=_str(value["department"]) if value.get("department") else None,
+        source=origin,
+        extra=extra,
+        raw={str(k): _str(v) for k, v in (raw or {}).items()},
+        type_from=value.get("type_from") if isinstance(value.get("type_from"), str) else None,
+        at=SourceRef(file=file, row=number),
+    )
+
+
+def _str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)

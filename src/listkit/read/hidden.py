@@ -1,0 +1,80 @@
+"""Which rows a workbook hides. Hidden rows are still read, but a hidden row that repeats a visible record is
+not a record of its own (real lists keep hidden copies of rows from the catalogue they were derived from).
+
+python-calamine does not report row visibility: .xls row flags come from xlrd, .xlsx ones from the sheet XML.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+
+_HIDDEN_ROW = re.compile(
+    rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"|<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"'
+)
+_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_REL = re.compile(
+    rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
+    rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"'
+)
+
+
+def hidden_rows(data: bytes, kind: str) -> dict[str, set[int]]:
+    """Sheet name → zero-based indexes of hidden rows. Unknown or unreadable: no hidden rows."""
+    try:
+        if kind == "xls":
+            return _xls(data)
+        if kind == "xlsx":
+            return _xlsx(data)
+    except Exception:
+        return {}
+    return {}
+
+
+def _xls(data: bytes) -> dict[str, set[int]]:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    try:
+        result: dict[str, set[int]] = {}
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            hidden = {row for row, info in sheet.rowinfo_map.items() if info.hidden}
+            if hidden:
+                result[sheet.name] = hidden
+            book.unload_sheet(index)
+        return result
+    finally:
+        book.release_resources()
+
+
+def _unescape(raw: bytes) -> str:
+    text = raw.decode("utf-8")
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text
+
+
+def _xlsx(data: bytes) -> dict[str, set[int]]:
+    result: dict[str, set[int]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+        targets = {}
+        for match in _REL.finditer(rels):
+            rel_id, target = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+            targets[rel_id.decode()] = target.decode()
+        for match in _SHEET.finditer(workbook):
+            target = targets.get(match.group(2).decode())
+            if not target:
+                continue
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            xml = archive.read(path)
+            if b'hidden="' not in xml:
+                continue
+            hidden = {int(m.group(1) or m.group(2)) - 1 for m in _HIDDEN_ROW.finditer(xml)}
+            if hidden:
+                result[_unescape(match.group(1))] = hidden
+    return result

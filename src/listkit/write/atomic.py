@@ -1,0 +1,51 @@
+"""Outputs appear whole or not at all: written to a temporary file beside the target, then renamed over it.
+
+An interrupted or failing run leaves the previous output intact, and an input is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from listkit.errors import InputError, UsageError
+
+
+def check_output(path: Path, inputs: Iterable[str | Path] = ()) -> None:
+    target = path.resolve()
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if Path(source).resolve() == target:
+                raise UsageError("output-is-input", file=str(path))
+    if path.is_dir():
+        raise InputError("is-directory", file=str(path))
+    if not target.parent.is_dir():
+        raise InputError("output-dir-missing", file=str(path), directory=str(path.parent))
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, inputs: Iterable[str | Path] = ()) -> Iterator[IO[bytes]]:
+    check_output(path, inputs)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 — closed or removed below, on every path
+        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".part", delete=False
+    )
+    try:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        os.replace(handle.name, path)
+    except BaseException:
+        handle.close()
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
+
+
+def write_bytes_atomic(path: Path, data: bytes, inputs: Iterable[str | Path] = ()) -> None:
+    with atomic_output(path, inputs) as handle:
+        handle.write(data)

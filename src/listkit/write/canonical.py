@@ -1,0 +1,58 @@
+"""The canonical form: JSON Lines sorted by identity with a stable key order, so `git diff` reads like a change list.
+
+Line 1 is a header (schema and metadata); then one record per line: the schema's fields in schema order,
+then department, where the type came from, original spellings, extra columns and the source cell.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from listkit.identity import sort_key
+from listkit.model import ItemList, Record
+from listkit.schema import Schema, load_schema
+
+FORMAT = "listkit-canonical"
+FORMAT_VERSION = 1
+
+
+def header(items: ItemList) -> dict[str, Any]:
+    meta = items.meta.model_dump(exclude_none=True)
+    return {"listkit": {"format": FORMAT, "version": FORMAT_VERSION, "schema": items.schema_name, "meta": meta}}
+
+
+def record_object(record: Record, schema: Schema) -> dict[str, Any]:
+    values = record.values
+    obj: dict[str, Any] = {f.key: values[f.key] for f in schema.fields if values.get(f.key)}
+    if record.department:
+        obj["department"] = record.department
+    if record.type_from:
+        obj["type_from"] = record.type_from
+    if record.raw:
+        obj["raw"] = dict(sorted(record.raw.items()))
+    if record.extra:
+        obj["extra"] = record.extra
+    if record.source is not None:
+        source = record.source
+        obj["source"] = {"file": Path(source.file).name, "sheet": source.sheet, "row": source.row}
+    return obj
+
+
+def ordered(items: ItemList, schema: Schema) -> list[Record]:
+    return sorted(items.records, key=lambda r: sort_key(r, schema))
+
+
+def jsonl_lines(items: ItemList) -> Iterator[str]:
+    schema = load_schema(items.schema_name)
+    yield json.dumps(header(items), ensure_ascii=False)
+    for record in ordered(items, schema):
+        yield json.dumps(record_object(record, schema), ensure_ascii=False)
+
+
+def json_document(items: ItemList) -> str:
+    schema = load_schema(items.schema_name)
+    document = {**header(items), "records": [record_object(r, schema) for r in ordered(items, schema)]}
+    return json.dumps(document, ensure_ascii=False, indent=1)

@@ -1,0 +1,87 @@
+"""Flat tables of a list — CSV (UTF-8 with BOM, for Excel) and a plain .xlsx — that listkit reads back.
+
+Columns: the schema's titles in schema order, then 部门 and any extra columns. Text that a spreadsheet would
+run as a formula (=, +, -, @ first) is never written as one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+from listkit.model import ItemList, Record
+from listkit.schema import Schema, load_schema
+from listkit.write.canonical import ordered
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+DEPARTMENT_HEADER = "部门"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def columns(items: ItemList, schema: Schema) -> tuple[list[str], list[str]]:
+    """(field keys, extra headers) in output order; extras in the order they first appear."""
+    extras: dict[str, None] = {}
+    for record in items.records:
+        for header in record.extra:
+            extras.setdefault(header, None)
+    return [f.key for f in schema.fields], list(extras)
+
+
+def rows(items: ItemList, schema: Schema) -> tuple[list[str], list[list[str]]]:
+    keys, extras = columns(items, schema)
+    with_department = any(r.department for r in items.records)
+    header = [schema.by_key[k].title for k in keys] + ([DEPARTMENT_HEADER] if with_department else []) + extras
+    body = [_row(r, keys, extras, with_department) for r in ordered(items, schema)]
+    return header, body
+
+
+def _row(record: Record, keys: list[str], extras: list[str], with_department: bool) -> list[str]:
+    cells = [record.values.get(k, "") for k in keys]
+    if with_department:
+        cells.append(record.department or "")
+    cells.extend(record.extra.get(h, "") for h in extras)
+    return cells
+
+
+def defuse(text: str) -> str:
+    """CSV has no cell types: a leading apostrophe is how Excel itself marks 'text, not a formula'."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_bytes(items: ItemList) -> bytes:
+    schema = load_schema(items.schema_name)
+    header, body = rows(items, schema)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([defuse(cell) for cell in row] for row in body)
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(items: ItemList) -> bytes:
+    from listkit.write.stable_xlsx import workbook_bytes
+
+    schema = load_schema(items.schema_name)
+    header, body = rows(items, schema)
+    return workbook_bytes(_workbook(schema.title, header, body))
+
+
+def _workbook(title: str, header: list[str], body: list[list[str]]) -> Workbook:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append(header)
+    for values in body:
+        row = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value or None)
+            if value:
+                cell.data_type = "s"  # a string stays a string, even when it starts with '='
+            row.append(cell)
+        sheet.append(row)
+    return workbook
