@@ -1,6 +1,6 @@
 """Reading the published workbooks in ../shared/real together (run on demand; they are not in this repository).
 
-    .venv/bin/python benchmarks/bench_import_real.py
+.venv/bin/python benchmarks/bench_import_real.py
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ def main() -> None:
         started = time.perf_counter()
         items = read_list(files)
         timings.append(time.perf_counter() - started)
-    print(f"read {len(files)} workbooks, {len(items.records):,} records: median {statistics.median(timings):.2f} s "
-          f"(min {min(timings):.2f} s, max {max(timings):.2f} s, 5 runs)")
+    print(
+        f"read {len(files)} workbooks, {len(items.records):,} records: median {statistics.median(timings):.2f} s "
+        f"(min {min(timings):.2f} s, max {max(timings):.2f} s, 5 runs)"
+    )
 
 
 if __name__ == "__main__":

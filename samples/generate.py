@@ -488,9 +488,9 @@ def headers(columns: Columns) -> list[str]:
     return [title for title, _ in columns]
 
 
-def district_list(items: Sequence[Item]) -> Workbook:
+def district_list(items: Sequence[Item], edition: str = "2021年版") -> Workbook:
     wb, ws = workbook("权责清单")
-    fill_sheet(ws, f"{AREA}权责清单（2021年版）", headers(POWER_COLUMNS), groups_of(items, POWER_COLUMNS),
+    fill_sheet(ws, f"{AREA}权责清单（{edition}）", headers(POWER_COLUMNS), groups_of(items, POWER_COLUMNS),
                merged=(1, 3))
     return wb
 
@@ -617,9 +617,16 @@ def outputs() -> dict[str, bytes]:
     district = district_items(2021)
     department = department_items(2022)
     broken, defects = broken_list(2024)
+    # edition2022 imports this module by name; when it runs as a script, that name must be this very module.
+    sys.modules.setdefault("generate", sys.modules[__name__])
+    from edition2022 import edition_2022
+
+    district_2022, changes = edition_2022(district)
     return {
         "district-power-list.xlsx": to_bytes(district_list(district)),
         "district-power-list.expected.json": json_bytes(counts(district)),
+        "district-power-list-2022.xlsx": to_bytes(district_list(district_2022, "2022年版")),
+        "district-power-list-2022.expected-diff.json": json_bytes(changes),
         "department-power-list.csv": department_csv(department),
         "department-power-list.expected.json": json_bytes(counts(department)),
         "licensing-list.xlsx": to_bytes(licensing_list(2023)),

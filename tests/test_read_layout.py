@@ -274,11 +274,15 @@ def test_two_row_header_under_a_merged_cell(tmp_path: Path) -> None:
 
 
 def test_values_hidden_under_a_merge_are_ignored(tmp_path: Path) -> None:
-    rows = [HEADER, row(1, "甲处罚", kind="行政处罚", remark="可见备注"), row("", "", kind="", basis="", body="",
-                                                                   office="", level="", scope="", remark="合并下的旧值")]
+    rows = [
+        HEADER,
+        row(1, "甲处罚", kind="行政处罚", remark="可见备注"),
+        row("", "", kind="", basis="", body="", office="", level="", scope="", remark="合并下的旧值"),
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", {"S": rows})
-    merged = merge_keeping_values(path, ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3",
-                                         "I2:I3", "J2:J3"])
+    merged = merge_keeping_values(
+        path, ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3", "I2:I3", "J2:J3"]
+    )
     items = read_list([merged])
     assert len(items.records) == 1
     assert items.records[0].values["remark"] == "可见备注"
@@ -286,12 +290,19 @@ def test_values_hidden_under_a_merge_are_ignored(tmp_path: Path) -> None:
 
 def test_trailing_blank_columns_rows_with_only_merges_and_leading_breaks(tmp_path: Path) -> None:
     wide_header = [*HEADER, *([""] * 240), " "]
-    rows = [wide_header, row(1, "甲处罚", kind="\n行政处罚"), [], ["", "", "", "", "", "", "", "", "", "", *([""] * 240), " "],
-            row(2, " 乙处罚", kind=" 其他行政权力")]
+    rows = [
+        wide_header,
+        row(1, "甲处罚", kind="\n行政处罚"),
+        [],
+        ["", "", "", "", "", "", "", "", "", "", *([""] * 240), " "],
+        row(2, " 乙处罚", kind=" 其他行政权力"),
+    ]
     path = write_xlsx(tmp_path / "a.xlsx", {"S": rows}, merges={"S": ["A4:C4", "D4:E4"]})
     items = read_list([path])
-    assert [(r.values["name"], r.values["type"]) for r in items.records] == [("甲处罚", "行政处罚"),
-                                                                              ("乙处罚", "其他行政权力")]
+    assert [(r.values["name"], r.values["type"]) for r in items.records] == [
+        ("甲处罚", "行政处罚"),
+        ("乙处罚", "其他行政权力"),
+    ]
     assert items.layouts[0].extra_columns == {}
 
 

@@ -81,6 +81,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法从 {file} 判断输出格式；支持 {formats}",
         "Cannot tell the output format from {file}; supported: {formats}",
     ),
+    "schema-mismatch": (
+        "两个版本的清单模式不同（{old} 与 {new}），无法比对",
+        "The two editions use different schemas ({old} and {new}); they cannot be compared",
+    ),
+    "not-a-change-order": (
+        "{file} 不是变更单（应为 listkit diff 输出的 json，或含“变更明细”工作表的 xlsx）",
+        "{file} is not a change order (expected listkit diff's json, or an xlsx with a 变更明细 sheet)",
+    ),
+    "change-order-row": (
+        "变更单 {where}：缺少或无法识别 {columns}（原/新 应填“原”或“新”）",
+        "Change order {where}: {columns} missing or not understood (原/新 must say 原 or 新)",
+    ),
+    "apply-missing": (
+        "变更单 {where}：底本中找不到事项“{name}”，变更未应用，未写出任何文件",
+        "Change order {where}: the base list has no item '{name}'; nothing was written",
+    ),
+    "apply-mismatch": (
+        "变更单 {where}：“{field}”在底本中为“{base}”，变更单写的原值是“{order}”；未写出任何文件",
+        "Change order {where}: '{field}' is '{base}' in the base list but the change order says '{order}'; "
+        "nothing was written",
+    ),
     "output-required": ("此格式需要 -o/--output 指定输出文件", "This format needs -o/--output"),
     "internal-error": (
         "内部错误：{reason}（这是 listkit 的缺陷；加 --debug 查看详细信息并报告）",
@@ -199,6 +220,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.combined-seq": (
         "第 {args[0]} 行序号为“{args[1]}”，按一条记录读取",
         "Row {args[0]} has 序号 '{args[1]}': read as one record",
+    ),
+    "diff.title": ("清单比对：{old} → {new}", "List comparison: {old} → {new}"),
+    "diff.headline": (
+        "新增 {added} 项、取消 {cancelled} 项、调整 {adjusted} 项，未变 {unchanged} 项",
+        "{added} added, {cancelled} cancelled, {adjusted} adjusted, {unchanged} unchanged",
+    ),
+    "diff.old": ("原", "Before"),
+    "diff.new": ("新", "After"),
+    "col.name": ("事项名称", "Item"),
+    "col.sub": ("子项", "Sub-item"),
+    "col.aspects": ("调整类型", "Aspects"),
+    "col.content": ("调整内容", "What changed"),
+    "apply.done": (
+        "已应用 {changes} 项变更：{before} 条记录 → {after} 条",
+        "Applied {changes} changes: {before} records → {after}",
     ),
     "stats.title": ("{title}统计", "{title}: statistics"),
 }

@@ -82,7 +82,7 @@ def _build(
 ) -> ItemList:
     schema = _schema(header, objects, requested)
     meta = ListMeta.model_validate(header.get("meta", {})) if header else ListMeta()
-    records = [_record(value, number, file, schema) for number, value in objects]
+    records = [record_from_object(value, number, file, schema) for number, value in objects]
     type_key = schema.key_of("type")
     if type_key is not None:
         types = TypeResolver(schema)
@@ -91,7 +91,7 @@ def _build(
     return ItemList(schema_name=schema.ref, meta=meta, records=records, files=[file])
 
 
-def _record(value: dict[str, Any], number: int, file: str, schema: Schema) -> Record:
+def record_from_object(value: dict[str, Any], number: int, file: str, schema: Schema) -> Record:
     if not isinstance(value, dict):
         raise InputError("json-not-object", file=file, row=number)
     fields = schema.by_key

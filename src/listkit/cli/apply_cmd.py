@@ -1,0 +1,37 @@
+"""listkit apply BASE CHANGES -o NEW — replay a change order (diff's json, or a 调整情况表 workbook)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from listkit.cli.options import Lang, SchemaOpt, use_lang
+
+
+def apply(
+    base: Annotated[str, typer.Argument(help="The list to change.", show_default=False)],
+    changes: Annotated[str, typer.Argument(help="Change order: diff --format json or xlsx.", show_default=False)],
+    output: Annotated[str, typer.Option("-o", "--output", help="Write the new list here (jsonl, json, csv, xlsx).")],
+    schema: SchemaOpt = None,
+    lang: Lang = None,
+) -> None:
+    """应用变更单，生成新版本（任一变更不符合底本时不写出任何文件）。 Apply a change order to a base list."""
+    from listkit.cli.console import err
+    from listkit.diff.apply import apply_entries
+    from listkit.diff.order_io import read_change_order
+    from listkit.i18n import t
+    from listkit.read import read_list
+    from listkit.write import canonical_writer, format_from_path
+    from listkit.write.atomic import check_output, write_bytes_atomic
+
+    language = use_lang(lang)
+    target = Path(output)
+    fmt = format_from_path(target)
+    check_output(target, [base, changes])
+    items = read_list([base], schema)
+    entries = read_change_order(Path(changes), items.schema_name)
+    result = apply_entries(items, entries)
+    write_bytes_atomic(target, canonical_writer(fmt)(result), [base, changes])
+    err().print(t("apply.done", language, changes=len(entries), before=len(items.records), after=len(result.records)))

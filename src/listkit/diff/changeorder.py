@@ -1,0 +1,254 @@
+"""The change order (调整情况表): as JSON (the diff report) and as a workbook a clerk can read, edit and sign.
+
+The workbook has two sheets. 调整情况表 is for people: 序号, 部门, 事项名称, 子项名称, 权力类型, 调整类型,
+调整内容 and three columns left for the clerk (调整理由, 调整依据, 备注). 变更明细 is what `apply` reads: for
+each change, the records before (原) and after (新), one row each, with the list's own headers — a clerk can
+write one by hand the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from listkit.diff.apply import Entry
+from listkit.diff.labels import ASPECT_LABELS, DIRECTION_LABELS, KIND_LABELS, NEW_MARKS, OLD_MARKS, label
+from listkit.diff.model import Change, ChangeSet
+from listkit.errors import InputError
+from listkit.i18n import Lang
+from listkit.model import Record
+from listkit.schema import Schema, load_schema
+
+DETAIL_SHEET = "变更明细"
+SUMMARY_SHEET = "调整情况表"
+CHANGE_NO = "变更序号"
+SIDE = "原/新"
+SUMMARY_HEADERS = (
+    "序号",
+    "部门",
+    "事项名称",
+    "子项名称",
+    "权力类型",
+    "调整类型",
+    "调整内容",
+    "调整理由",
+    "调整依据",
+    "备注",
+)
+
+
+# --- JSON ------------------------------------------------------------------------------------------------
+
+
+def change_json(change: Change, schema: Schema) -> dict[str, Any]:
+    from listkit.write.canonical import record_object
+
+    body: dict[str, Any] = {
+        "kind": change.kind,
+        "aspects": change.aspects,
+        "old": record_object(change.old, schema) if change.old else None,
+        "new": record_object(change.new, schema) if change.new else None,
+    }
+    if len(change.olds) > 1:
+        body["merged_from"] = [record_object(r, schema) for r in change.olds[1:]]
+    if len(change.news) > 1:
+        body["split_into"] = [record_object(r, schema) for r in change.news[1:]]
+    body["fields"] = [f.model_dump(exclude_none=True) for f in change.fields]
+    body["match"] = change.match.model_dump() if change.match else None
+    return body
+
+
+def changeset_json(changes: ChangeSet, version: str, show_cosmetic: bool) -> dict[str, Any]:
+    schema = load_schema(changes.schema_name)
+    type_spec = schema.role("type")
+    order = type_spec.enum if type_spec and type_spec.enum else ()
+    document: dict[str, Any] = {
+        "listkit": version,
+        "report_version": 1,
+        "schema": changes.schema_name,
+        "old": changes.old.model_dump(),
+        "new": changes.new.model_dump(),
+        "summary": changes.summary(schema.key_of("type"), order),
+        "changes": [change_json(c, schema) for c in changes.changes],
+    }
+    if show_cosmetic:
+        document["cosmetic"] = [change_json(c, schema) for c in changes.cosmetic]
+    return document
+
+
+def entries_from_json(document: Any, file: str, schema: Schema) -> list[Entry]:
+    if not isinstance(document, dict) or not isinstance(document.get("changes"), list):
+        raise InputError("not-a-change-order", file=file)
+    entries = []
+    for section in ("changes", "cosmetic"):
+        for number, change in enumerate(document.get(section) or [], start=1):
+            where = f"{file} {section}[{number}]"
+            if not isinstance(change, dict):
+                raise InputError("not-a-change-order", file=where)
+            olds = _records(change, ("old", "merged_from"), number, file, where, schema)
+            news = _records(change, ("new", "split_into"), number, file, where, schema)
+            entries.append(Entry(olds=olds, news=news, where=where))
+    return entries
+
+
+def _records(
+    change: dict[str, Any], keys: tuple[str, str], number: int, file: str, where: str, schema: Schema
+) -> list[Record]:
+    from listkit.read.canonical import record_from_object
+
+    single, many = change.get(keys[0]), change.get(keys[1]) or []
+    objects = ([single] if single else []) + (list(many) if isinstance(many, list) else [many])
+    if not all(isinstance(o, dict) for o in objects):
+        raise InputError("not-a-change-order", file=where)
+    return [record_from_object(o, number, file, schema) for o in objects]
+
+
+# --- Workbook ---------------------------------------------------------------------------------------------
+
+
+def summary_rows(changes: ChangeSet, schema: Schema, lang: Lang) -> list[list[str]]:
+    type_key, name_key, sub_key = schema.key_of("type"), schema.key_of("name"), schema.key_of("sub-item")
+    rows = []
+    for number, change in enumerate(changes.changes, start=1):
+        subject = change.subject()
+        kind = label(KIND_LABELS, change.kind, lang)
+        if change.aspects:
+            kind += "（" + "、".join(label(ASPECT_LABELS, a, lang) for a in change.aspects) + "）"
+        rows.append(
+            [
+                str(number),
+                subject.department or subject.get(schema.key_of("body")),
+                subject.get(name_key),
+                subject.get(sub_key),
+                subject.get(type_key),
+                kind,
+                describe(change, schema, lang),
+                "",
+                "",
+                "",
+            ]
+        )
+    return rows
+
+
+def describe(change: Change, schema: Schema, lang: Lang) -> str:
+    """调整内容: what changed, field by field ('事项名称：旧 → 新'), and what was merged or split."""
+    name_key = schema.key_of("name")
+    lines = []
+    if "merged" in change.aspects:
+        names = "”“".join(r.get(name_key) for r in change.olds)
+        lines.append(
+            f"由“{names}”合并为“{change.news[0].get(name_key)}”"
+            if lang == "zh"
+            else f"'{names}' merged into '{change.news[0].get(name_key)}'"
+        )
+    if "split" in change.aspects:
+        names = "”“".join(r.get(name_key) for r in change.news)
+        lines.append(
+            f"“{change.olds[0].get(name_key)}”拆分为“{names}”"
+            if lang == "zh"
+            else f"'{change.olds[0].get(name_key)}' split into '{names}'"
+        )
+    for field in change.fields:
+        spec = schema.by_key.get(field.field)
+        title = spec.display_title(lang) if spec else field.field
+        arrow = f"{field.old or '（空）'} → {field.new or '（空）'}"
+        if field.direction:
+            arrow += f"（{label(DIRECTION_LABELS, field.direction, lang)}）"
+        lines.append(f"{title}：{arrow}")
+    return "\n".join(lines)
+
+
+def detail_rows(changes: ChangeSet, schema: Schema, show_cosmetic: bool) -> tuple[list[str], list[list[str]]]:
+    keys = [f.key for f in schema.fields]
+    extras: dict[str, None] = {}
+    listed = changes.changes + (changes.cosmetic if show_cosmetic else [])
+    for change in listed:
+        for record in (*change.olds, *change.news):
+            extras.update(dict.fromkeys(record.extra))
+    header = [CHANGE_NO, SIDE, *(schema.by_key[k].title for k in keys), "部门", *extras]
+    rows = []
+    for number, change in enumerate(listed, start=1):
+        for side, records in ((OLD_MARKS[0], change.olds), (NEW_MARKS[0], change.news)):
+            for record in records:
+                rows.append(
+                    [
+                        str(number),
+                        side,
+                        *(record.get(k) for k in keys),
+                        record.department or "",
+                        *(record.extra.get(h, "") for h in extras),
+                    ]
+                )
+    return header, rows
+
+
+def workbook_bytes(changes: ChangeSet, lang: Lang, show_cosmetic: bool, title: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    from listkit.write.stable_xlsx import workbook_bytes as stable_bytes
+
+    schema = load_schema(changes.schema_name)
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = SUMMARY_SHEET
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    summary.append([title])
+    summary.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUMMARY_HEADERS))
+    summary["A1"].font = Font(name="宋体", size=14, bold=True)
+    summary["A1"].alignment = Alignment(horizontal="center")
+    summary.append(list(SUMMARY_HEADERS))
+    for values in summary_rows(changes, schema, lang):
+        summary.append([_text(v) for v in values])
+    for row in summary.iter_rows(min_row=2):
+        for cell in row:
+            cell.border = border
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.data_type = "s" if cell.value else cell.data_type
+    for letter, width in zip("ABCDEFGHIJ", (6, 16, 28, 20, 10, 16, 60, 16, 16, 10), strict=True):
+        summary.column_dimensions[letter].width = width
+    summary.freeze_panes = "A3"
+    detail = workbook.create_sheet(DETAIL_SHEET)
+    header, rows = detail_rows(changes, schema, show_cosmetic)
+    detail.append(header)
+    for values in rows:
+        detail.append([_text(v) for v in values])
+    for row in detail.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value:
+                cell.data_type = "s"
+    detail.freeze_panes = "C2"
+    return stable_bytes(workbook)
+
+
+def _text(value: str) -> str | None:
+    return value or None
+
+
+def entries_from_workbook(path: Path, schema: Schema) -> list[Entry]:
+    from listkit.read import read_grids
+    from listkit.read.layout import header_score, parse_sheet
+    from listkit.read.types import TypeResolver
+
+    file = str(path)
+    grids = read_grids(path)
+    grid = next((g for g in grids if g.sheet == DETAIL_SHEET), None) or next(
+        (g for g in grids if any(CHANGE_NO in row for row in g.rows[:5])), None
+    )
+    match = header_score(grid, schema) if grid is not None else None
+    if grid is None or match is None:
+        raise InputError("not-a-change-order", file=file)
+    records, _layout = parse_sheet(grid, schema, match, TypeResolver(schema))
+    groups: dict[str, Entry] = {}
+    for record in records:
+        number = record.extra.pop(CHANGE_NO, "").strip()
+        side = record.extra.pop(SIDE, "").strip()
+        row = record.at.row if record.at else 0
+        where = f"{file} {DETAIL_SHEET}!{row}"
+        if not number or side not in (*OLD_MARKS, *NEW_MARKS):
+            raise InputError("change-order-row", where=where, columns=f"{CHANGE_NO}、{SIDE}")
+        entry = groups.setdefault(number, Entry(olds=[], news=[], where=where))
+        (entry.olds if side in OLD_MARKS else entry.news).append(record)
+    return list(groups.values())

@@ -1,0 +1,178 @@
+"""Pair old records with new ones, in stages: by code (or --key), by identity, then fuzzy.
+
+Each stage only sees what the stages before it left, so the expensive fuzzy stage runs over the few records
+that were renamed, added or cancelled, never over the whole list. The fuzzy stage scores candidate pairs with
+rapidfuzz and picks the optimal one-to-one assignment (scipy's linear_sum_assignment) within each connected
+group of candidates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+
+from listkit.diff.model import MatchInfo
+from listkit.model import Record
+from listkit.normalize import fold
+from listkit.schema import Schema
+
+DEFAULT_MIN_SCORE = 0.8
+# Name similarity below this never makes a fuzzy pair, whatever the basis says: it bounds the candidates.
+NAME_PREFILTER = 0.6
+WEIGHTS = {"name": 0.6, "basis": 0.3, "body": 0.1}
+
+
+@dataclass
+class Matching:
+    pairs: list[tuple[int, int, MatchInfo]] = field(default_factory=list)
+    old_left: list[int] = field(default_factory=list)
+    new_left: list[int] = field(default_factory=list)
+
+
+def match(
+    old: Sequence[Record],
+    new: Sequence[Record],
+    schema: Schema,
+    *,
+    key: str | None = None,
+    fuzzy: bool = True,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> Matching:
+    result = Matching()
+    old_left = list(range(len(old)))
+    new_left = list(range(len(new)))
+    if key:
+        # A field chosen with --key (a name, a local number) is only unique within one department's list.
+        old_left, new_left = _exact(
+            old,
+            new,
+            old_left,
+            new_left,
+            lambda r: (r.department, fold(r.get(key))) if r.get(key) else None,
+            "key",
+            result,
+        )
+    code_key = schema.key_of("code")
+    if code_key and not key:
+        old_left, new_left = _exact(old, new, old_left, new_left, lambda r: fold(r.get(code_key)), "code", result)
+    name_key, sub_key, type_key = schema.key_of("name"), schema.key_of("sub-item"), schema.key_of("type")
+
+    def with_type(record: Record) -> Hashable:
+        name = fold(record.get(name_key))
+        return (record.department, record.get(type_key), name, fold(record.get(sub_key))) if name else None
+
+    def without_type(record: Record) -> Hashable:
+        name = fold(record.get(name_key))
+        return (record.department, name, fold(record.get(sub_key))) if name else None
+
+    old_left, new_left = _exact(old, new, old_left, new_left, with_type, "identity", result)
+    old_left, new_left = _exact(old, new, old_left, new_left, without_type, "identity", result)
+    if fuzzy and old_left and new_left:
+        old_left, new_left = _fuzzy(old, new, old_left, new_left, schema, min_score, result)
+    result.old_left, result.new_left = old_left, new_left
+    return result
+
+
+def _exact(
+    old: Sequence[Record],
+    new: Sequence[Record],
+    old_left: list[int],
+    new_left: list[int],
+    key_of: Callable[[Record], Hashable],
+    by: str,
+    result: Matching,
+) -> tuple[list[int], list[int]]:
+    """Hash join on a key; equal keys pair up in list order. Empty keys never match."""
+    waiting: dict[Hashable, list[int]] = defaultdict(list)
+    for j in new_left:
+        k = key_of(new[j])
+        if k:
+            waiting[k].append(j)
+    taken: set[int] = set()
+    still_old: list[int] = []
+    for i in old_left:
+        k = key_of(old[i])
+        queue = waiting.get(k) if k else None
+        if queue:
+            j = queue.pop(0)
+            taken.add(j)
+            result.pairs.append((i, j, MatchInfo(by=by)))  # type: ignore[arg-type]
+        else:
+            still_old.append(i)
+    return still_old, [j for j in new_left if j not in taken]
+
+
+def _fuzzy(
+    old: Sequence[Record],
+    new: Sequence[Record],
+    old_left: list[int],
+    new_left: list[int],
+    schema: Schema,
+    min_score: float,
+    result: Matching,
+) -> tuple[list[int], list[int]]:
+    import numpy as np
+    from rapidfuzz import fuzz, process
+    from scipy.optimize import linear_sum_assignment
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    name_key, sub_key = schema.key_of("name"), schema.key_of("sub-item")
+    basis_key, body_key = schema.key_of("basis"), schema.key_of("body")
+
+    def label(record: Record) -> str:
+        return fold(record.get(name_key) + " " + record.get(sub_key))
+
+    old_labels = [label(old[i]) for i in old_left]
+    new_labels = [label(new[j]) for j in new_left]
+    names = process.cdist(
+        old_labels, new_labels, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=int(NAME_PREFILTER * 100)
+    )
+    rows, cols = np.nonzero(names)
+    scores: list[float] = []
+    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
+        o, n = old[old_left[a]], new[new_left[b]]
+        if o.department != n.department:
+            scores.append(0.0)
+            continue
+        parts = {"name": names[a, b] / 100}
+        for part, field_key in (("basis", basis_key), ("body", body_key)):
+            left, right = fold(o.get(field_key)), fold(n.get(field_key))
+            if left or right:
+                parts[part] = fuzz.ratio(left, right) / 100
+        weight = sum(WEIGHTS[p] for p in parts)
+        scores.append(sum(WEIGHTS[p] * s for p, s in parts.items()) / weight)
+    keep = [k for k, s in enumerate(scores) if s >= min_score]
+    if not keep:
+        return old_left, new_left
+    rows, cols = rows[keep], cols[keep]
+    kept_scores = np.array([scores[k] for k in keep])
+    # Groups of records linked by candidate pairs: the assignment is solved per group, each small.
+    size = len(old_left) + len(new_left)
+    graph = coo_matrix((np.ones(len(keep)), (rows, cols + len(old_left))), shape=(size, size))
+    _count, group_of = connected_components(graph, directed=False)
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, row in enumerate(rows.tolist()):
+        members[int(group_of[row])].append(k)
+    matched_old: set[int] = set()
+    matched_new: set[int] = set()
+    for ks in members.values():
+        local_rows = sorted({int(rows[k]) for k in ks})
+        local_cols = sorted({int(cols[k]) for k in ks})
+        at_row = {r: x for x, r in enumerate(local_rows)}
+        at_col = {c: x for x, c in enumerate(local_cols)}
+        matrix = np.zeros((len(local_rows), len(local_cols)))
+        for k in ks:
+            matrix[at_row[int(rows[k])], at_col[int(cols[k])]] = kept_scores[k]
+        for r, c in zip(*linear_sum_assignment(matrix, maximize=True), strict=True):
+            score = float(matrix[r, c])
+            if score >= min_score:
+                a, b = local_rows[int(r)], local_cols[int(c)]
+                result.pairs.append((old_left[a], new_left[b], MatchInfo(by="fuzzy", score=round(score, 3))))
+                matched_old.add(a)
+                matched_new.add(b)
+    return (
+        [i for x, i in enumerate(old_left) if x not in matched_old],
+        [j for x, j in enumerate(new_left) if x not in matched_new],
+    )

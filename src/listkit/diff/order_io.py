@@ -1,0 +1,33 @@
+"""Read a change order from a file, whatever its format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from listkit.diff.apply import Entry
+from listkit.errors import InputError
+from listkit.schema import load_schema
+
+
+def read_change_order(path: Path, schema_name: str) -> list[Entry]:
+    from listkit.read import read_bytes
+    from listkit.read.sniff import sniff
+
+    file = str(path)
+    schema = load_schema(schema_name)
+    data = read_bytes(path)
+    kind = sniff(data, file)
+    if kind == "json":
+        from listkit.diff.changeorder import entries_from_json
+
+        try:
+            document = json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError("json-invalid", file=file, row=1, reason=str(exc)) from None
+        return entries_from_json(document, file, schema)
+    if kind in ("xlsx", "xls", "ods"):
+        from listkit.diff.changeorder import entries_from_workbook
+
+        return entries_from_workbook(path, schema)
+    raise InputError("not-a-change-order", file=file)
