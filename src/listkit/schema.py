@@ -42,6 +42,7 @@ class Field:
     continues: str | None = None
     group: str | None = None
     none_values: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # common values offered in drop-downs; others are allowed
     default: str | None = None
     width: int = 14
 
@@ -147,6 +148,7 @@ def _field_from(key: str, spec: dict[str, Any], required: set[str]) -> Field:
         continues=spec.get("x-continues"),
         group=spec.get("x-group"),
         none_values=tuple(str(v) for v in spec.get("x-none-values", ())),
+        suggestions=tuple(str(v) for v in spec.get("x-suggestions", ())),
         default=spec.get("default"),
         width=int(spec.get("x-width", 14)),
     )

@@ -57,3 +57,23 @@ def show(
             constraint,
         )
     out().print(table)
+
+
+@app.command("template")
+def template(
+    name: Annotated[str, typer.Argument(help="Schema name or JSON Schema file.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="The empty workbook to write (.xlsx).")],
+    lang: Lang = None,
+) -> None:
+    """生成空白填报模板（表头批注、下拉选项）。 An empty Excel template with the schema's headers and drop-downs."""
+    from pathlib import Path
+
+    from listkit.schema import load_schema
+    from listkit.write import format_from_path
+    from listkit.write.atomic import write_bytes_atomic
+    from listkit.write.template_xlsx import template_bytes
+
+    use_lang(lang)
+    target = Path(output)
+    format_from_path(target, ("xlsx",))
+    write_bytes_atomic(target, template_bytes(load_schema(name)))

@@ -135,7 +135,7 @@ def parse_sheet(
         header_row=header.row + 1,
         header_rows=header_rows,
         columns={key: column_letter(col) for col, key in columns.fields.items()},
-        headers={column_letter(col): join_lines(grid.cell(header.row, col)) for col in columns.fields},
+        headers={column_letter(col): _header_text(grid, header.row, header_rows, col) for col in columns.fields},
         extra_columns={column_letter(col): text for col, text in columns.extras.items()},
     )
     sheet_type = types.from_text(grid.sheet or "")
@@ -156,6 +156,12 @@ def parse_sheet(
         if filled:
             layout.notes.append(f"unnamed-column:{column_letter(col)}:{filled}")
     return records, layout
+
+
+def _header_text(grid: Grid, first: int, rows: int, col: int) -> str:
+    """The header as written for a column: the lowest non-empty header cell (the sub-header under a group)."""
+    texts = [join_lines(grid.cell(r, col)) for r in range(first, first + rows)]
+    return next((text for text in reversed(texts) if text), "")
 
 
 def _drop_hidden_repeats(records: list[Record], grid: Grid, schema: Schema, layout: SheetLayout) -> list[Record]:

@@ -38,12 +38,24 @@ def atomic_output(path: Path, inputs: Iterable[str | Path] = ()) -> Iterator[IO[
         handle.flush()
         os.fsync(handle.fileno())
         handle.close()
+        # A temporary file is private (0600); the output gets the mode a plain new file would have, or
+        # keeps the mode of the file it replaces.
+        os.chmod(handle.name, _mode_for(path))
         os.replace(handle.name, path)
     except BaseException:
         handle.close()
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_bytes_atomic(path: Path, data: bytes, inputs: Iterable[str | Path] = ()) -> None:

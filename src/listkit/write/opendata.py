@@ -1,0 +1,74 @@
+"""Open data: JSON (metadata, the schema the records conform to, the records), CSV and Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from listkit import __version__
+from listkit.model import ItemList
+from listkit.schema import load_schema
+from listkit.stats import compute_stats
+from listkit.write.canonical import ordered, record_object
+
+
+def json_bytes(items: ItemList, title: str) -> bytes:
+    schema = load_schema(items.schema_name)
+    document: dict[str, Any] = {
+        "title": title,
+        "meta": items.meta.model_dump(exclude_none=True),
+        "generator": f"listkit {__version__}",
+        "schema": schema.document,
+        "stats": compute_stats(items).as_json(),
+        "records": [record_object(r, schema) for r in ordered(items, schema)],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _md(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "*_`[]#":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped.replace("\r", "").replace("\n", "<br>")
+
+
+def markdown_bytes(items: ItemList, title: str) -> bytes:
+    """A readable catalogue: the counts, then one table per type with the main columns."""
+    schema = load_schema(items.schema_name)
+    stats = compute_stats(items)
+    keys = [
+        k
+        for k in (
+            schema.key_of("seq"),
+            schema.key_of("code"),
+            schema.key_of("name"),
+            schema.key_of("sub-item"),
+            schema.key_of("body"),
+            schema.key_of("basis"),
+        )
+        if k
+    ]
+    lines = [f"# {_md(title)}", ""]
+    meta = items.meta
+    facts = [
+        f"{label}：{_md(value)}"
+        for label, value in (("版本", meta.edition), ("发布文号", meta.document), ("部门", meta.department))
+        if value
+    ]
+    if facts:
+        lines += ["；".join(facts), ""]
+    lines += ["| 权力类型 | 记录数 | 事项数 |", "|---|---:|---:|"]
+    lines += [f"| {_md(r.key or '（未填）')} | {r.records} | {r.items} |" for r in stats.rows]
+    lines += [f"| **合计** | **{stats.total.records}** | **{stats.total.items}** |"]
+    type_key = schema.key_of("type")
+    for row in stats.rows:
+        records = [r for r in items.records if r.get(type_key) == row.key]
+        lines += [
+            "",
+            f"## {_md(row.key or '（未填）')}（{len(records)}）",
+            "",
+            "| " + " | ".join(schema.by_key[k].title for k in keys) + " |",
+            "|" + "---|" * len(keys),
+        ]
+        lines += ["| " + " | ".join(_md(r.get(k)) for k in keys) + " |" for r in records]
+    return ("\n".join(lines) + "\n").encode("utf-8")
