@@ -1,6 +1,6 @@
 """Exporting the 3,630-record district sample to every publication format (run on demand).
 
-    .venv/bin/python benchmarks/bench_export.py
+.venv/bin/python benchmarks/bench_export.py
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ def main() -> None:
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "listkit", "export", str(SAMPLE), "-o", str(out)], check=True)
             took = time.perf_counter() - started
-            print(f"export {fmt:<4} {took:5.2f} s  {out.stat().st_size / 1e6:6.1f} MB  (whole command, reading included)")
+            print(
+                f"export {fmt:<4} {took:5.2f} s  {out.stat().st_size / 1e6:6.1f} MB  (whole command, reading included)"
+            )
 
 
 if __name__ == "__main__":

@@ -26,6 +26,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not a list file listkit can read (it looks like {kind}); supported: xlsx, xls, csv, jsonl, json",
     ),
     "corrupt-workbook": ("工作簿 {file} 已损坏或无法解析：{reason}", "The workbook {file} is corrupt: {reason}"),
+    "zip-bomb": (
+        "工作簿 {file} 中的 {entry} 解压后达 {size}（压缩时 {packed}），疑似压缩炸弹，已拒绝读取",
+        "{file}: {entry} inflates to {size} from {packed} — refused as a likely zip bomb",
+    ),
+    "zip-too-large": (
+        "工作簿 {file} 解压后共 {size}，超过上限 {limit}，已拒绝读取",
+        "{file} inflates to {size}, over the {limit} limit — refused",
+    ),
+    "zip-too-many-entries": (
+        "工作簿 {file} 含 {count} 个部件，超过上限 {limit}，已拒绝读取",
+        "{file} holds {count} parts, over the {limit} limit — refused",
+    ),
+    "sheet-too-large": (
+        "工作簿 {file} 的工作表 {sheet} 范围达 {rows} 行 × {cols} 列，超过 {limit} 个单元格的上限，已拒绝读取",
+        "{file}, sheet {sheet}: it spans {rows} rows × {cols} columns, over the {limit}-cell limit — refused",
+    ),
+    "field-too-long": (
+        "{file} 第 {row} 行有一个单元格超过 {limit} 字，超出上限（Excel 单元格最多 32,767 字）",
+        "{file} line {row} has a cell over {limit} characters, over the limit (Excel cells hold 32,767)",
+    ),
+    "too-many-columns": (
+        "{file} 第 {row} 行有 {cols} 列，超过上限 {limit} 列",
+        "{file} row {row} has {cols} columns, over the {limit} limit",
+    ),
     "password-protected": (
         "工作簿 {file} 受密码保护，请在 Excel/WPS 中取消密码后再试",
         "The workbook {file} is password-protected; remove the password in Excel/WPS and try again",

@@ -18,12 +18,12 @@ def read_change_order(path: Path, schema_name: str) -> list[Entry]:
     schema = load_schema(schema_name)
     data = read_bytes(path)
     kind = sniff(data, file)
-    if kind == "json":
+    if kind in ("json", "jsonl"):  # a one-line JSON document sniffs as JSON Lines
         from listkit.diff.changeorder import entries_from_json
 
         try:
             document = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise InputError("json-invalid", file=file, row=1, reason=str(exc)) from None
         return entries_from_json(document, file, schema)
     if kind in ("xlsx", "xls", "ods"):

@@ -38,6 +38,10 @@ def read_grids(path: Path) -> list[Grid]:
 
 
 def _grids(data: bytes, kind: str, file: str) -> list[Grid]:
+    if kind in ("xlsx", "ods"):
+        from listkit.read.guard import check_workbook_zip
+
+        check_workbook_zip(data, file)
     if kind in ("xlsx", "xls", "ods"):
         from listkit.read.excel import read_workbook
 

@@ -62,6 +62,8 @@ def _loads(text: str, file: str, row: int) -> Any:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError("json-invalid", file=file, row=row, reason=exc.msg) from None
+    except RecursionError:
+        raise InputError("json-invalid", file=file, row=row, reason="nested too deeply") from None
     if not isinstance(value, dict | list) or (isinstance(value, list) and row > 1):
         raise InputError("json-not-object", file=file, row=row)
     return value

@@ -7,6 +7,9 @@ import io
 
 from listkit.errors import InputError
 from listkit.read.grid import Grid
+from listkit.read.guard import MAX_CELL_AREA
+
+MAX_COLUMNS = 16_384  # Excel's own limit; a wider "row" is not a list
 
 
 def decode(data: bytes, file: str) -> str:
@@ -42,8 +45,28 @@ def read_csv(data: bytes, file: str) -> Grid:
     if "\x00" in text:
         raise InputError("bad-encoding", file=file)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: list[list[str]] = []
+    cells = 0
     try:
-        rows = [row for row in reader]
+        for row in reader:
+            if len(row) > MAX_COLUMNS:
+                raise InputError(
+                    "too-many-columns", file=file, row=reader.line_num, cols=f"{len(row):,}", limit=f"{MAX_COLUMNS:,}"
+                )
+            cells += len(row)
+            if cells > MAX_CELL_AREA:
+                raise InputError(
+                    "sheet-too-large",
+                    file=file,
+                    sheet="-",
+                    rows=f"> {len(rows):,}",
+                    cols="-",
+                    limit=f"{MAX_CELL_AREA:,}",
+                )
+            rows.append(row)
     except csv.Error as exc:
-        raise InputError("file-unreadable", file=file, reason=str(exc)) from None
+        if "field limit" in str(exc):
+            limit = f"{csv.field_size_limit():,}"
+            raise InputError("field-too-long", file=file, row=reader.line_num, limit=limit) from None
+        raise InputError("file-unreadable", file=file, reason=f"line {reader.line_num}: {exc}") from None
     return Grid(file=file, sheet=None, rows=rows)

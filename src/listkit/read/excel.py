@@ -21,6 +21,8 @@ def read_workbook(data: bytes, file: str, kind: str) -> Iterator[Grid]:
         raise InputError("password-protected", file=file) from None
     except (calamine.CalamineError, ValueError, OSError) as exc:
         raise InputError("corrupt-workbook", file=file, reason=_short(exc)) from None
+    except BaseException as exc:
+        raise _panic(exc, file) from None
     hidden = hidden_rows(data, kind)
     for name in workbook.sheet_names:
         try:
@@ -30,6 +32,8 @@ def read_workbook(data: bytes, file: str, kind: str) -> Iterator[Grid]:
             merges = sheet.merged_cell_ranges or []
         except (calamine.CalamineError, ValueError) as exc:
             raise InputError("corrupt-workbook", file=file, reason=f"{name}: {_short(exc)}") from None
+        except BaseException as exc:
+            raise _panic(exc, file, name) from None
         rows = [[cell if isinstance(cell, str) else cell_text(cell) for cell in row] for row in values]
         yield Grid(
             file=file,
@@ -38,6 +42,15 @@ def read_workbook(data: bytes, file: str, kind: str) -> Iterator[Grid]:
             merges=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges],
             hidden_rows=hidden.get(name, set()),
         )
+
+
+def _panic(exc: BaseException, file: str, sheet: str | None = None) -> BaseException:
+    """A panic inside the Rust parser (a malformed file it did not expect) reaches Python as pyo3's
+    PanicException, a BaseException: report it as a damaged workbook. Interrupts pass through untouched."""
+    if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError) or type(exc).__name__ != "PanicException":
+        return exc
+    where = f"{sheet}: " if sheet else ""
+    return InputError("corrupt-workbook", file=file, reason=f"{where}{_short(exc)}")
 
 
 def _short(exc: BaseException) -> str:

@@ -57,24 +57,31 @@ def _unescape(raw: bytes) -> str:
     return text
 
 
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part path (xl/worksheets/sheet1.xml) → the sheet's name as Excel shows it."""
+    workbook = archive.read("xl/workbook.xml")
+    rels = archive.read("xl/_rels/workbook.xml.rels")
+    targets = {}
+    for match in _REL.finditer(rels):
+        rel_id, target = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        targets[rel_id.decode()] = target.decode()
+    parts = {}
+    for match in _SHEET.finditer(workbook):
+        target = targets.get(match.group(2).decode())
+        if target:
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            parts[path] = _unescape(match.group(1))
+    return parts
+
+
 def _xlsx(data: bytes) -> dict[str, set[int]]:
     result: dict[str, set[int]] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        workbook = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-        targets = {}
-        for match in _REL.finditer(rels):
-            rel_id, target = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-            targets[rel_id.decode()] = target.decode()
-        for match in _SHEET.finditer(workbook):
-            target = targets.get(match.group(2).decode())
-            if not target:
-                continue
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        for path, name in sheet_parts(archive).items():
             xml = archive.read(path)
             if b'hidden="' not in xml:
                 continue
             hidden = {int(m.group(1) or m.group(2)) - 1 for m in _HIDDEN_ROW.finditer(xml)}
             if hidden:
-                result[_unescape(match.group(1))] = hidden
+                result[name] = hidden
     return result

@@ -7,6 +7,7 @@ import zipfile
 from typing import Literal
 
 from listkit.errors import InputError
+from listkit.read.guard import ZIP_ERRORS
 
 Format = Literal["xlsx", "xls", "ods", "csv", "jsonl", "json"]
 
@@ -58,7 +59,7 @@ def _sniff_zip(data: bytes, file: str) -> Format:
             names = set(archive.namelist())
             if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis"):
                 return "ods"
-    except zipfile.BadZipFile as exc:
+    except ZIP_ERRORS as exc:
         raise InputError("corrupt-workbook", file=file, reason=f"zip: {exc}") from None
     if any(name.startswith("xl/") for name in names):
         return "xlsx"

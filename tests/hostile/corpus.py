@@ -1,0 +1,206 @@
+"""A corpus of broken and hostile inputs, made on demand (nothing binary is committed).
+
+Each case is a file (or a path that is deliberately not a file) and the exit codes the commands may give:
+2 where the input cannot be a list; 0 or 1 where it is a strange but readable list. Run it by hand with
+`python -m tests.hostile.corpus DIR` to look at the files.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+HEADER = ["序号", "事项名称", "权力类型", "实施依据", "行使主体"]
+ROW = ["1", "对违法行为的处罚", "行政处罚", "《中华人民共和国行政处罚法》第八条", "区示例局"]
+INPUT_ERROR = frozenset({2})
+READABLE = frozenset({0, 1})
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    exits: frozenset[int]
+    make: Callable[[Path], None]
+    words: str = ""  # a word the error message must contain (besides the file name)
+
+
+def _bytes(data: bytes) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(data)
+
+
+def _text(text: str, encoding: str = "utf-8") -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(text.encode(encoding))
+
+
+def _csv(rows: list[list[str]], encoding: str = "utf-8") -> Callable[[Path], None]:
+    return _text("\n".join(",".join(r) for r in rows) + "\n", encoding)
+
+
+def _zip(entries: dict[str, bytes]) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in entries.items():
+                archive.writestr(name, data)
+
+    return make
+
+
+def _xlsx(rows: list[list[object]], **cells: object) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(path, {"strings_to_formulas": False})
+        sheet = book.add_worksheet()
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                if value is not None:
+                    sheet.write(r, c, value)
+        for ref, value in cells.items():
+            sheet.write(ref, value)
+        book.close()
+
+    return make
+
+
+def _patched_sample(name: str, edit: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(edit((SAMPLES / name).read_bytes()))
+
+
+def _xlsx_parts(replace: dict[str, bytes | None]) -> Callable[[Path], None]:
+    """The licensing sample with some parts replaced (or removed, with None)."""
+
+    def make(path: Path) -> None:
+        source = zipfile.ZipFile(SAMPLES / "licensing-list.xlsx")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                data = replace.get(info.filename, source.read(info))
+                if data is not None:
+                    target.writestr(info.filename, data)
+
+    return make
+
+
+def _bomb(size: int) -> Callable[[Path], None]:
+    """A real xlsx layout whose sheet inflates to `size` bytes of zeros."""
+
+    def make(path: Path) -> None:
+        source = zipfile.ZipFile(SAMPLES / "licensing-list.xlsx")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+            for info in source.infolist():
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    entry = zipfile.ZipInfo(info.filename)
+                    entry.compress_type = zipfile.ZIP_DEFLATED
+                    with target.open(entry, "w", force_zip64=True) as stream:
+                        block = b"\0" * (16 * 1024**2)
+                        for _ in range(size // len(block)):
+                            stream.write(block)
+                else:
+                    target.writestr(info.filename, source.read(info))
+
+    return make
+
+
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'.encode()
+        for i in range(1, 10)
+    )
+    + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+    + b"<si><t>&lol9;</t></si></sst>"
+)
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def cases() -> list[Case]:
+    deep = "[" * 100_000 + "]" * 100_000
+    return [
+        Case("missing.xlsx", INPUT_ERROR, lambda path: None, "不存在"),
+        Case("a-directory.xlsx", INPUT_ERROR, lambda path: path.mkdir(exist_ok=True), "目录"),
+        Case("empty.xlsx", INPUT_ERROR, _bytes(b""), "为空"),
+        Case("empty.csv", INPUT_ERROR, _bytes(b""), "为空"),
+        Case("empty.xls", INPUT_ERROR, _bytes(b""), "为空"),
+        Case("truncated.xlsx", INPUT_ERROR, _patched_sample("district-power-list.xlsx", lambda b: b[:5000])),
+        Case("half.xlsx", INPUT_ERROR, _patched_sample("licensing-list.xlsx", lambda b: b[: len(b) // 2])),
+        Case("scan.pdf.xlsx", INPUT_ERROR, _bytes(b"%PDF-1.7\n1 0 obj<<>>endobj\n"), "PDF"),
+        Case("photo.png.xlsx", INPUT_ERROR, _bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64), "PNG"),
+        Case("photo.jpg.xls", INPUT_ERROR, _bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64), "JPEG"),
+        Case("anim.gif.csv", INPUT_ERROR, _bytes(b"GIF89a" + b"\0" * 64), "GIF"),
+        Case("letter.docx.xlsx", INPUT_ERROR, _zip({"word/document.xml": b"<w:document/>"}), "Word"),
+        Case("photos.zip.xlsx", INPUT_ERROR, _zip({"a.txt": b"hello"}), "zip"),
+        Case("encrypted.xlsx", INPUT_ERROR, _bytes(OLE + b"\0" * 512 + "EncryptedPackage".encode("utf-16-le")), "密码"),
+        Case("ole-garbage.xls", INPUT_ERROR, _bytes(OLE + b"\x01" * 4096)),
+        Case("no-sheet-data.xlsx", INPUT_ERROR, _xlsx([])),
+        Case("no-header.xlsx", INPUT_ERROR, _xlsx([["姓名", "电话"], ["张三", "123"]]), "找不到表头"),
+        Case("no-header.csv", INPUT_ERROR, _csv([["a", "b"], ["1", "2"]]), "找不到表头"),
+        Case("utf16-no-bom.csv", INPUT_ERROR, _csv([HEADER, ROW], "utf-16-le")),
+        Case("random-binary.csv", INPUT_ERROR, _bytes(bytes(range(256)) * 64)),
+        Case("nul-bytes.csv", INPUT_ERROR, _bytes(b"\xe5\xba\x8f\x00\x00\x00" * 100)),
+        Case("not-object.jsonl", INPUT_ERROR, _text('{"name": "甲", "type": "行政许可"}\n[1, 2]\n'), "不是 JSON 对象"),
+        Case("bad-line.jsonl", INPUT_ERROR, _text('{"name": "甲"}\n{"name": \n'), "不是合法的 JSON"),
+        Case("string.json", INPUT_ERROR, _text('"just a string"')),
+        Case("numbers.json", INPUT_ERROR, _text("[1, 2, 3]")),
+        Case("deep.json", INPUT_ERROR, _text(deep)),
+        Case(
+            "unknown-schema.jsonl",
+            INPUT_ERROR,
+            _text(json.dumps({"listkit": {"schema": "no-such-list"}}) + "\n" + json.dumps({"name": "甲"}) + "\n"),
+            "未知的模式",
+        ),
+        Case("gzip.jsonl", INPUT_ERROR, _bytes(b"\x1f\x8b\x08\x00" + b"\0" * 64), "gzip"),
+        Case("bomb.xlsx", INPUT_ERROR, _bomb(160 * 1024**2), "压缩炸弹"),
+        Case("far-cell.xlsx", INPUT_ERROR, _xlsx([HEADER, ROW], XFD1048576="x"), "超过"),
+        Case("laughs.xlsx", INPUT_ERROR | READABLE, _xlsx_parts({"xl/sharedStrings.xml": LAUGHS})),
+        Case("not-xml-sheet.xlsx", INPUT_ERROR, _xlsx_parts({"xl/worksheets/sheet1.xml": b"\x00\x01 not xml <<<"})),
+        Case("no-workbook-part.xlsx", INPUT_ERROR, _xlsx_parts({"xl/workbook.xml": None})),
+        Case("million-columns.csv", INPUT_ERROR, _text(",".join(["x"] * 1_000_000) + "\n"), "列"),
+        Case("huge-field.csv", INPUT_ERROR | READABLE, _csv([HEADER, [*ROW[:3], "《法》" + "长" * 2_000_000, ROW[4]]])),
+        Case("huge-cell.xlsx", READABLE, _xlsx([HEADER, [*ROW[:3], "《法》第一条" + "长" * 32_000, ROW[4]]])),
+        Case("control-chars.csv", READABLE, _csv([HEADER, ["1", "对\x01违法\x07行为\x1b的处罚", *ROW[2:]]])),
+        Case(
+            "odd-unicode.csv",
+            READABLE,
+            _csv([HEADER, ["1", "对\u202e违法\u200b行为🙂的处罚\ufeff", "行政处罚", "《法》第\U0002a700条", "区局"]]),
+        ),
+        Case("header-only.xlsx", READABLE, _xlsx([HEADER])),
+        Case("blank-lines.csv", INPUT_ERROR, _text("\n\n\n,,,\n\n")),
+        Case("xls-named.csv", READABLE, _patched_sample("licensing-list.xlsx", lambda b: b)),
+        Case("header-only.jsonl", READABLE, _text(json.dumps({"listkit": {"schema": "power-list"}}) + "\n")),
+        Case("overlapping-merges.xlsx", READABLE, _merged_mess),
+        Case("bom-only.csv", INPUT_ERROR, _bytes(b"\xef\xbb\xbf")),
+    ]
+
+
+def _merged_mess(path: Path) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, HEADER)
+    for row in range(1, 40):
+        sheet.write_row(row, 0, [str(row), f"事项{row % 7}", "行政处罚" if row % 3 else "", "《法》第一条", "局"])
+    # Merges over the header, across data, a 1×1 merge: layouts that no real list has, but files do.
+    sheet.merge_range("B3:C9", "合并的名称")
+    sheet.merge_range("A12:E12", "备注：中间的说明")
+    sheet.merge_range("D20:D39", "《法》第二条")
+    book.close()
+
+
+def build(directory: Path) -> list[tuple[Case, Path]]:
+    directory.mkdir(parents=True, exist_ok=True)
+    built = []
+    for case in cases():
+        path = directory / case.name
+        case.make(path)
+        built.append((case, path))
+    return built
+
+
+if __name__ == "__main__":
+    for case, path in build(Path(sys.argv[1] if len(sys.argv) > 1 else "hostile-corpus")):
+        print(f"{sorted(case.exits)}  {path}")
