@@ -62,6 +62,13 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+def clean_value(value: Any) -> str:
+    """A raw cell value as displayed text (see clean_text)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    return "" if value is None else cell_text(value).strip()
+
+
 def join_lines(text: str) -> str:
     """Single-line fields (names, types) break lines only for layout: join them back.
 

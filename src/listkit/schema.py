@@ -93,6 +93,11 @@ class Schema:
                 index.setdefault(fold_header(alias), f.key)
         return index
 
+    @cached_property
+    def header_words(self) -> frozenset[str]:
+        """Titles and aliases exactly as written in the schema."""
+        return frozenset(word for f in self.fields for word in (f.title, *f.aliases))
+
     def match_header(self, text: str) -> str | None:
         folded = fold_header(text)
         if not folded:

@@ -38,14 +38,18 @@ def read_grids(path: Path) -> list[Grid]:
 
 
 def _grids(data: bytes, kind: str, file: str) -> list[Grid]:
-    if kind in ("xlsx", "ods"):
-        from listkit.read.guard import check_workbook_zip
-
-        check_workbook_zip(data, file)
     if kind in ("xlsx", "xls", "ods"):
         from listkit.read.excel import read_workbook
 
-        return list(read_workbook(data, file, kind))
+        if kind == "xls":
+            from listkit.read.hidden import hidden_rows_xls
+
+            hidden = hidden_rows_xls(data)
+        else:
+            from listkit.read.guard import check_workbook_zip
+
+            hidden = check_workbook_zip(data, file)
+        return list(read_workbook(data, file, hidden))
     if kind == "csv":
         from listkit.read.csvfile import read_csv
 
@@ -65,12 +69,12 @@ def _detect(grids: list[Grid], requested: str | None) -> tuple[Schema, list[tupl
 
 
 def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError:
-    non_empty = [g for g in grids if any(t.strip() for row in g.rows for t in row)]
+    non_empty = [g for g in grids if not g.is_empty()]
     if not non_empty:
         return InputError("no-data-sheet", file=file, detail="all sheets are empty")
     grid = non_empty[0]
     # Show the row that looks most like a header: the one with the most filled cells near the top.
-    candidates = grid.rows[:30]
+    candidates = [grid.texts(i) for i in range(min(30, len(grid.rows)))]
     row = max(range(len(candidates)), key=lambda i: sum(1 for t in candidates[i] if t.strip()))
     seen = [t.replace("\n", "") for t in candidates[row] if t.strip()][:12]
     expected = [f.title for f in schema.fields if f.required or f.identity][:8]
@@ -96,7 +100,7 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     grids = _grids(data, kind, file)
     schema, matches = _detect(grids, schema_name)
     if not any(m for _g, m in matches):
-        if schema_name is None and not any(any(t.strip() for row in g.rows for t in row) for g in grids):
+        if schema_name is None and all(g.is_empty() for g in grids):
             raise InputError("no-data-sheet", file=file, detail="all sheets are empty")
         if schema_name is None and len(BUNDLED) > 1:
             raise _no_header_error(grids, load_schema(BUNDLED[0]), file)
@@ -106,7 +110,7 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     records: list[Record] = []
     for grid, match in matches:
         if match is None:
-            empty = not any(t.strip() for row in grid.rows for t in row)
+            empty = grid.is_empty()
             result.layouts.append(
                 SheetLayout(file=file, sheet=grid.sheet, notes=["empty-sheet" if empty else "no-header"])
             )

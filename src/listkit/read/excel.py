@@ -6,12 +6,10 @@ import io
 from collections.abc import Iterator
 
 from listkit.errors import InputError
-from listkit.normalize import cell_text
 from listkit.read.grid import Grid
-from listkit.read.hidden import hidden_rows
 
 
-def read_workbook(data: bytes, file: str, kind: str) -> Iterator[Grid]:
+def read_workbook(data: bytes, file: str, hidden: dict[str, set[int]]) -> Iterator[Grid]:
     """Each sheet of the workbook as a Grid, in workbook order."""
     import python_calamine as calamine
 
@@ -23,7 +21,6 @@ def read_workbook(data: bytes, file: str, kind: str) -> Iterator[Grid]:
         raise InputError("corrupt-workbook", file=file, reason=_short(exc)) from None
     except BaseException as exc:
         raise _panic(exc, file) from None
-    hidden = hidden_rows(data, kind)
     for name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(name)
@@ -34,11 +31,10 @@ def read_workbook(data: bytes, file: str, kind: str) -> Iterator[Grid]:
             raise InputError("corrupt-workbook", file=file, reason=f"{name}: {_short(exc)}") from None
         except BaseException as exc:
             raise _panic(exc, file, name) from None
-        rows = [[cell if isinstance(cell, str) else cell_text(cell) for cell in row] for row in values]
         yield Grid(
             file=file,
             sheet=name,
-            rows=rows,
+            rows=values,
             merges=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges],
             hidden_rows=hidden.get(name, set()),
         )

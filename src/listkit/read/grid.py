@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from listkit.normalize import cell_text
 
 
 @dataclass
 class Grid:
     file: str
     sheet: str | None
-    rows: list[list[str]]
+    # Cell values as the reader produced them: str, or numbers, dates, booleans from a workbook. Converting
+    # every cell up front costs more than reading the sheet; text is made where a cell is used.
+    rows: list[list[Any]]
     # Merged ranges, zero-based and inclusive: (first_row, first_col, last_row, last_col).
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)  # zero-based
@@ -18,8 +23,17 @@ class Grid:
         if row < len(self.rows):
             cells = self.rows[row]
             if col < len(cells):
-                return cells[col]
+                value = cells[col]
+                return value if type(value) is str else cell_text(value)
         return ""
+
+    def texts(self, row: int) -> list[str]:
+        """A row's cells as text."""
+        return [value if type(value) is str else cell_text(value) for value in self.rows[row]] if row < len(
+            self.rows) else []
+
+    def is_empty(self) -> bool:
+        return not any(value is not None and value != "" and str(value).strip() for row in self.rows for value in row)
 
 
 def column_letter(index: int) -> str:

@@ -1,12 +1,12 @@
 """Which rows a workbook hides. Hidden rows are still read, but a hidden row that repeats a visible record is
 not a record of its own (real lists keep hidden copies of rows from the catalogue they were derived from).
 
-python-calamine does not report row visibility: .xls row flags come from xlrd, .xlsx ones from the sheet XML.
+python-calamine does not report row visibility: .xls row flags come from xlrd; .xlsx ones from the sheet XML,
+collected by the guard's pass over it (guard.py), so the sheet is inflated once.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
@@ -21,16 +21,19 @@ _REL = re.compile(
 )
 
 
-def hidden_rows(data: bytes, kind: str) -> dict[str, set[int]]:
-    """Sheet name → zero-based indexes of hidden rows. Unknown or unreadable: no hidden rows."""
+def hidden_rows_xls(data: bytes) -> dict[str, set[int]]:
+    """Sheet name → zero-based hidden rows of an .xls; unreadable flags mean no hidden rows."""
     try:
-        if kind == "xls":
-            return _xls(data)
-        if kind == "xlsx":
-            return _xlsx(data)
+        return _xls(data)
     except Exception:
         return {}
-    return {}
+
+
+def hidden_in(xml: bytes) -> set[int]:
+    """Zero-based hidden rows named in a piece of sheet XML."""
+    if b'hidden="' not in xml:
+        return set()
+    return {int(m.group(1) or m.group(2)) - 1 for m in _HIDDEN_ROW.finditer(xml)}
 
 
 def _xls(data: bytes) -> dict[str, set[int]]:
@@ -72,16 +75,3 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
             parts[path] = _unescape(match.group(1))
     return parts
-
-
-def _xlsx(data: bytes) -> dict[str, set[int]]:
-    result: dict[str, set[int]] = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for path, name in sheet_parts(archive).items():
-            xml = archive.read(path)
-            if b'hidden="' not in xml:
-                continue
-            hidden = {int(m.group(1) or m.group(2)) - 1 for m in _HIDDEN_ROW.finditer(xml)}
-            if hidden:
-                result[name] = hidden
-    return result

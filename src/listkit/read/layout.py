@@ -8,10 +8,12 @@ are general; nothing refers to a particular file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from listkit.model import Record, SheetLayout, SkippedRow, SourceRef
-from listkit.normalize import clean_text, fold, join_lines, normalize_seq
+from listkit.model import Record, SheetLayout, SkippedRow, make_record, make_source
+from listkit.normalize import clean_text, clean_value, fold, join_lines, normalize_seq
 from listkit.read.grid import Grid, column_letter
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema
@@ -51,7 +53,8 @@ def header_score(grid: Grid, schema: Schema) -> HeaderMatch | None:
     """The best header row among the first rows: most distinct schema fields, the name field among them."""
     name_key = schema.key_of("name")
     best: HeaderMatch | None = None
-    for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+    for index in range(min(HEADER_SEARCH_ROWS, len(grid.rows))):
+        row = grid.texts(index)
         keys = {key for key in (schema.match_header(text) for text in row if text) if key}
         if len(keys) < 2 or (name_key is not None and name_key not in keys):
             continue
@@ -72,7 +75,7 @@ def _anchors(grid: Grid) -> dict[tuple[int, int], tuple[int, int]]:
 
 def _sub_header_row(grid: Grid, header: int, schema: Schema) -> bool:
     """True when the row under the header is a second header row (e.g. '层级' | '权限' under a merged cell)."""
-    texts = [t for t in grid.rows[header + 1] if t.strip()] if header + 1 < len(grid.rows) else []
+    texts = [t for t in grid.texts(header + 1) if t.strip()]
     if not texts:
         return False
     return all(schema.match_header(t) for t in texts)
@@ -220,6 +223,15 @@ class _RowReader:
         self.sub_col = self.key_col.get(schema.key_of("sub-item") or "")
         self.seq_col = self.key_col.get(schema.key_of("seq") or "")
         self.type_key = schema.key_of("type")
+        # Per mapped column: (column, field, joins line breaks?, is 序号?) — decided once, used on every row.
+        self.plan = [
+            (col, key, schema.by_key[key].single_line, schema.by_key[key].role == "seq")
+            for col, key in columns.fields.items()
+        ]
+        self.used_columns = sorted({*columns.fields, *columns.extras, *(
+            [columns.department] if columns.department is not None else [])})
+        # Texts that, in the name column, mean a header row repeated inside the data.
+        self.header_words = set(schema.header_words) | set(layout.headers.values())
 
     def _cell(self, row: int, col: int | None, own: dict[int, str]) -> tuple[str, tuple[int, int] | None, bool]:
         """(text, anchor, own): merged cells read their anchor's text; hidden leftovers under a merge are ignored."""
@@ -248,10 +260,16 @@ class _RowReader:
                 own = {
                     col: text
                     for col, raw in enumerate(cells)
-                    if raw and (row, col) not in covered and (text := clean_text(raw))
+                    if raw is not None and raw != "" and (row, col) not in covered and (text := clean_value(raw))
                 }
             else:
-                own = {col: text for col, raw in enumerate(cells) if raw and (text := clean_text(raw))}
+                fast = self._fast(row, cells)
+                if fast is not None:
+                    records.append(fast.record)
+                    current = fast
+                    continue
+                own = {col: text for col, raw in enumerate(cells) if raw is not None and raw != "" and (
+                    text := clean_value(raw))}
             if not own:
                 continue  # blank row, or the covered remainder of merged cells
             if self._is_note(own):
@@ -293,41 +311,74 @@ class _RowReader:
             seq_anchor = seq_anchor or carry_from.seq_anchor
         return _Open(record=record, name_anchor=name_anchor, sub_anchor=sub_anchor, seq_anchor=seq_anchor)
 
+    def _fast(self, row: int, cells: list[Any]) -> _Open | None:
+        """Most rows of a big list: nothing merged, the item named on the row itself. Such a row is a record
+        of its own, read straight from its cells; anything less plain goes the careful way (None)."""
+        name_col = self.name_col
+        if name_col is None or name_col >= len(cells) or type(cells[name_col]) is not str:
+            return None
+        name = cells[name_col].strip()
+        if not name or name in self.header_words:
+            return None  # a blank name, or a header repeated inside the data
+        for col in range(name_col):
+            before = cells[col]
+            if type(before) is str and _NOTE_PREFIX.match(before):
+                return None
+        if not any(c is not None and c != "" and c is not cells[name_col] for c in cells):
+            return None  # the name alone on its row: perhaps a section heading
+
+        width = len(cells)
+        # str.strip inline for the common case; clean_value for numbers, dates and \r line ends.
+        texts = {
+            col: (value.strip() if type(value) is str and "\r" not in value else clean_value(value))
+            for col in self.used_columns
+            if col < width and (value := cells[col]) is not None and value != ""
+        }
+        text_of = texts.get
+        record = self._build(row, lambda col: text_of(col, ""), None)
+
+        def anchor(col: int | None) -> tuple[int, int] | None:
+            return (row, col) if col is not None and texts.get(col) else None
+
+        return _Open(record=record, name_anchor=(row, name_col), sub_anchor=anchor(self.sub_col),
+                     seq_anchor=anchor(self.seq_col))
+
     def _record(self, row: int, own: dict[int, str], carry_from: _Open | None) -> Record:
+        return self._build(row, lambda col: self._cell(row, col, own)[0], carry_from)
+
+    def _build(self, row: int, text_of: Callable[[int], str], carry_from: _Open | None) -> Record:
+        """A record from a row: each mapped column's text cleaned by its field's role; the type settled."""
         values: dict[str, str] = {}
-        raw: dict[str, str] = {}
-        for col, key in self.columns.fields.items():
-            text = self._cell(row, col, own)[0]
+        for col, key, single_line, is_seq in self.plan:
+            text = text_of(col)
+            if not text:
+                continue
+            if single_line and "\n" in text:
+                text = join_lines(text)
+            if is_seq:
+                text = normalize_seq(text)
             if text:
                 values[key] = text
+        for key, nothing in self.none_values.items():
+            value = values.get(key)
+            if value is not None and len(value) < 8 and fold(value) in nothing:
+                del values[key]
         if carry_from is not None:
             for carried in (self.schema.key_of("name"), self.schema.key_of("seq")):
                 if carried and carried not in values and carried in carry_from.record.values:
                     values[carried] = carry_from.record.values[carried]
-        extra = {header: text for col, header in self.columns.extras.items() if (text := self._cell(row, col, own)[0])}
-        type_from = self._finish(values, raw)
+        extra = {header: text for col, header in self.columns.extras.items() if (text := text_of(col))}
+        raw: dict[str, str] = {}
+        type_from = self._settle_type(values, raw)
+        department_col = self.columns.department
+        department = join_lines(text_of(department_col)) if department_col is not None else ""
         # Built from text this reader produced itself: no need for pydantic to validate it again.
-        source = SourceRef.model_construct(file=self.grid.file, sheet=self.grid.sheet, row=row + 1)
-        department = join_lines(self._cell(row, self.columns.department, own)[0]) or None
-        return Record.model_construct(
-            values=values, department=department, source=source, extra=extra, raw=raw, type_from=type_from, at=source
-        )
+        source = make_source(self.grid.file, self.grid.sheet, row + 1)
+        return make_record(values, source, department=department or None, extra=extra, raw=raw,
+                           type_from=type_from, at=source)
 
-    def _finish(self, values: dict[str, str], raw: dict[str, str]) -> str | None:
-        """Clean values by their field's role, and settle the power type and where it came from."""
-        for key in list(values):
-            spec = self.schema.by_key[key]
-            text = values[key]
-            if spec.single_line:
-                text = join_lines(text)
-            if spec.role == "seq":
-                text = normalize_seq(text)
-            if key in self.none_values and len(text) < 8 and fold(text) in self.none_values[key]:
-                text = ""
-            if text:
-                values[key] = text
-            else:
-                del values[key]
+    def _settle_type(self, values: dict[str, str], raw: dict[str, str]) -> str | None:
+        """The power type and where it came from: the column, else a section row, the sheet name, the default."""
         if self.type_key is None:
             return None
         if values.get(self.type_key):

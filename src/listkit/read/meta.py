@@ -20,8 +20,8 @@ _DEPARTMENT_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|厅|院|中�
 
 def read_meta(grid: Grid, header_row: int) -> ListMeta:
     meta = ListMeta()
-    for row in grid.rows[:header_row]:
-        texts = list(dict.fromkeys(join_lines(t) for t in row if t.strip()))
+    for index in range(min(header_row, len(grid.rows))):
+        texts = list(dict.fromkeys(join_lines(t) for t in grid.texts(index) if t.strip()))
         if not texts:
             continue
         line = " ".join(texts)
