@@ -122,6 +122,13 @@ def make_record(
     type_from: str | None = None,
     at: SourceRef | None = None,
 ) -> Record:
-    data: dict[str, Any] = {"values": values, "department": department, "source": source, "extra": extra or {}, "raw": raw or {},
-            "type_from": type_from, "at": at}
+    data: dict[str, Any] = {
+        "values": values,
+        "department": department,
+        "source": source,
+        "extra": extra or {},
+        "raw": raw or {},
+        "type_from": type_from,
+        "at": at,
+    }
     return _construct(Record, data, _RECORD_FIELDS)  # type: ignore[return-value]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any
 
 # Full-width ASCII forms (（ → (, ： → :) and the ideographic space fold to ASCII, as NFKC would; these
@@ -37,6 +38,7 @@ _BRACKETS = str.maketrans(
 _LINE_BREAK = re.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """The comparison form of ``text``: no whitespace, NFKC, brackets and quotes unified, ASCII lower-case."""
     if not text:

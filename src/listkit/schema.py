@@ -68,14 +68,19 @@ class Schema:
     def by_key(self) -> dict[str, Field]:
         return {f.key: f for f in self.fields}
 
-    def role(self, role: str) -> Field | None:
+    @cached_property
+    def _by_role(self) -> dict[str, Field]:
+        roles: dict[str, Field] = {}
         for f in self.fields:
-            if f.role == role:
-                return f
-        return None
+            if f.role is not None:
+                roles.setdefault(f.role, f)
+        return roles
+
+    def role(self, role: str) -> Field | None:
+        return self._by_role.get(role)
 
     def key_of(self, role: str) -> str | None:
-        found = self.role(role)
+        found = self._by_role.get(role)
         return found.key if found else None
 
     @cached_property

@@ -37,12 +37,12 @@ class Stats(BaseModel):
 def item_key(record: Record, schema: Schema) -> tuple[str, ...]:
     """A main item: sub-items of one item share it. Two separately numbered items of the same name don't."""
     values = record.values
-    return (
-        record.department or "",
-        values.get(schema.key_of("type") or "", ""),
-        fold(values.get(schema.key_of("name") or "", "")),
-        values.get(schema.key_of("seq") or "", ""),
-    )
+    type_key, name_key, seq_key = _item_fields(schema)
+    return (record.department or "", values.get(type_key, ""), fold(values.get(name_key, "")), values.get(seq_key, ""))
+
+
+def _item_fields(schema: Schema) -> tuple[str, str, str]:
+    return (schema.key_of("type") or "", schema.key_of("name") or "", schema.key_of("seq") or "")
 
 
 def group_of(record: Record, by: By, schema: Schema) -> str:

@@ -35,8 +35,12 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors (for bug reports).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """listkit: 权责清单与行政许可事项清单工具。"""
+    from listkit.cli.progress_bar import install
+
+    install(quiet)
 
 
 def _register() -> None:

@@ -7,6 +7,7 @@ from listkit.diff.match import DEFAULT_MIN_SCORE, match
 from listkit.diff.model import Change, ChangeSet, ListRef
 from listkit.errors import UsageError
 from listkit.model import ItemList
+from listkit.progress import track
 from listkit.schema import Schema, load_schema
 
 __all__ = ["DEFAULT_MIN_SCORE", "Change", "ChangeSet", "diff_lists"]
@@ -29,9 +30,11 @@ def diff_lists(
         raise UsageError("bad-option", option="--key", reason=f"{key} ∉ {', '.join(schema.by_key)}")
     if not 0 < min_score <= 1:
         raise UsageError("bad-option", option="--min-score", reason="0 < score ≤ 1")
-    with bulk():
+    with bulk(), track("比对", 2) as advance:
         matching = match(old.records, new.records, schema, key=key, fuzzy=fuzzy, min_score=min_score)
+        advance(1)
         changes, cosmetic, unchanged = classify(old.records, new.records, matching, schema)
+        advance(1)
     return ChangeSet(
         schema_name=schema.ref,
         old=ListRef(file=", ".join(old.files), records=len(old.records)),

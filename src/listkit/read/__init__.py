@@ -30,6 +30,17 @@ def read_bytes(path: Path) -> bytes:
         raise InputError("file-unreadable", file=file, reason=exc.strerror or str(exc)) from None
 
 
+def _head(path: Path) -> bytes:
+    read_bytes_check = path.exists() and not path.is_dir()
+    if not read_bytes_check:
+        read_bytes(path)  # raises the right error
+    try:
+        with path.open("rb") as handle:
+            return handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise InputError("file-unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
+
+
 def read_grids(path: Path) -> list[Grid]:
     """The sheets of a spreadsheet or CSV file, format sniffed from its bytes."""
     file = str(path)
@@ -89,14 +100,25 @@ def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError
     )
 
 
+SNIFF_BYTES = 64 * 1024
+
+
 def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     file = str(path)
+    head = _head(path)
+    if head and not head.startswith((b"PK", b"\xd0\xcf\x11\xe0")) and sniff(head, file) == "jsonl":
+        from listkit.read.canonical import read_jsonl
+
+        with path.open("rb") as lines:
+            return read_jsonl(lines, file, schema_name)
     data = read_bytes(path)
     kind = sniff(data, file)
     if kind in ("jsonl", "json"):
         from listkit.read.canonical import read_json, read_jsonl
 
-        return (read_jsonl if kind == "jsonl" else read_json)(data, file, schema_name)
+        if kind == "json":
+            return read_json(data, file, schema_name)
+        return read_jsonl(data.splitlines(), file, schema_name)
     grids = _grids(data, kind, file)
     schema, matches = _detect(grids, schema_name)
     if not any(m for _g, m in matches):

@@ -8,10 +8,11 @@ or from its keys.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from listkit.errors import InputError
-from listkit.model import ItemList, ListMeta, Record, SourceRef
+from listkit.model import ItemList, ListMeta, Record, make_record, make_source
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema, candidate_schemas
 
@@ -19,13 +20,23 @@ HEADER_KEY = "listkit"
 RESERVED = ("department", "source", "extra", "raw", "type_from")
 
 
-def read_jsonl(data: bytes, file: str, schema_name: str | None) -> ItemList:
+def read_jsonl(lines: Iterable[bytes], file: str, schema_name: str | None) -> ItemList:
+    """JSON Lines, one line at a time (a million-record file is never held as one string)."""
+    import orjson
+
     header: dict[str, Any] | None = None
     objects: list[tuple[int, dict[str, Any]]] = []
-    for number, line in enumerate(_text(data, file).splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
         if not line.strip():
             continue
-        value = _loads(line, file, number)
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise InputError("json-invalid", file=file, row=number, reason=str(exc).split(":")[0]) from None
+        if not isinstance(value, dict):
+            raise InputError("json-not-object", file=file, row=number)
         if number == 1 and HEADER_KEY in value and isinstance(value[HEADER_KEY], dict):
             header = value[HEADER_KEY]
             continue
@@ -97,29 +108,37 @@ def record_from_object(value: dict[str, Any], number: int, file: str, schema: Sc
     if not isinstance(value, dict):
         raise InputError("json-not-object", file=file, row=number)
     fields = schema.by_key
-    values = {k: _str(v) for k, v in value.items() if k in fields and v not in (None, "")}
-    extra = (
-        {str(k): _str(v) for k, v in (value.get("extra") or {}).items()} if isinstance(value.get("extra"), dict) else {}
-    )
-    # Keys the schema doesn't know are kept, never dropped: they become extra fields.
+    values: dict[str, str] = {}
+    extra: dict[str, str] = {}
     for key, item in value.items():
-        if key not in fields and key not in RESERVED and item not in (None, ""):
+        if item is None or item == "":
+            continue
+        if key in fields:
+            values[key] = item if type(item) is str else _str(item)
+        elif key not in RESERVED:
+            # Keys the schema doesn't know are kept, never dropped: they become extra fields.
             extra[key] = _str(item)
+    listed = value.get("extra")
+    if isinstance(listed, dict):
+        extra = {**{str(k): _str(v) for k, v in listed.items()}, **extra}
     source = value.get("source")
+    at = make_source(file, None, number)
     origin = (
-        SourceRef(file=str(source.get("file", file)), sheet=source.get("sheet"), row=source.get("row"))
+        make_source(str(source.get("file", file)), source.get("sheet"), source.get("row"))
         if isinstance(source, dict)
-        else SourceRef(file=file, row=number)
+        else at
     )
-    raw = value.get("raw") if isinstance(value.get("raw"), dict) else {}
-    return Record.model_construct(
-        values=values,
-        department=_str(value["department"]) if value.get("department") else None,
-        source=origin,
+    raw = value.get("raw")
+    department = value.get("department")
+    type_from = value.get("type_from")
+    return make_record(
+        values,
+        origin,
+        department=_str(department) if department else None,
         extra=extra,
-        raw={str(k): _str(v) for k, v in (raw or {}).items()},
-        type_from=value.get("type_from") if isinstance(value.get("type_from"), str) else None,
-        at=SourceRef(file=file, row=number),
+        raw={str(k): _str(v) for k, v in raw.items()} if isinstance(raw, dict) else {},
+        type_from=type_from if isinstance(type_from, str) else None,
+        at=at,
     )
 
 

@@ -29,8 +29,11 @@ class Grid:
 
     def texts(self, row: int) -> list[str]:
         """A row's cells as text."""
-        return [value if type(value) is str else cell_text(value) for value in self.rows[row]] if row < len(
-            self.rows) else []
+        return (
+            [value if type(value) is str else cell_text(value) for value in self.rows[row]]
+            if row < len(self.rows)
+            else []
+        )
 
     def is_empty(self) -> bool:
         return not any(value is not None and value != "" and str(value).strip() for row in self.rows for value in row)

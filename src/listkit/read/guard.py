@@ -108,8 +108,13 @@ def _inflate(
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > budget or (size > limit and size > RATIO_FLOOR):
-                    raise InputError("zip-bomb", file=file, entry=entry.filename, size=f"> {_size(size)}",
-                                     packed=_size(entry.compress_size))
+                    raise InputError(
+                        "zip-bomb",
+                        file=file,
+                        entry=entry.filename,
+                        size=f"> {_size(size)}",
+                        packed=_size(entry.compress_size),
+                    )
                 if is_sheet or is_ods_content:
                     # Overlap chunks a little so a reference cut in two is still seen whole.
                     window = tail + chunk
@@ -144,8 +149,14 @@ def _check_area(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, nam
             tail = window[-64:]
     if max_row * max_col > MAX_CELL_AREA:
         sheet = names.get(entry.filename, entry.filename.rsplit("/", 1)[-1])
-        raise InputError("sheet-too-large", file=file, sheet=sheet, rows=f"{max_row:,}", cols=f"{max_col:,}",
-                         limit=f"{MAX_CELL_AREA:,}")
+        raise InputError(
+            "sheet-too-large",
+            file=file,
+            sheet=sheet,
+            rows=f"{max_row:,}",
+            cols=f"{max_col:,}",
+            limit=f"{MAX_CELL_AREA:,}",
+        )
 
 
 def _check_ods_repeats(window: bytes, file: str) -> None:

@@ -14,11 +14,13 @@ from typing import Any
 
 from listkit.model import Record, SheetLayout, SkippedRow, make_record, make_source
 from listkit.normalize import clean_text, clean_value, fold, join_lines, normalize_seq
+from listkit.progress import Advance, track
 from listkit.read.grid import Grid, column_letter
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema
 
 HEADER_SEARCH_ROWS = 30
+PROGRESS_STEP = 4096
 _NOTE_PREFIX = re.compile(r"^\s*(备注|注|说明|附注|填表说明)\s*[:：\d一二三、.]")
 _SHEET_COUNT = re.compile(r"(\d+)\s*项")
 DEPARTMENT_HEADERS = frozenset({"部门", "所属部门", "部门名称", "单位", "所属单位"})
@@ -228,8 +230,9 @@ class _RowReader:
             (col, key, schema.by_key[key].single_line, schema.by_key[key].role == "seq")
             for col, key in columns.fields.items()
         ]
-        self.used_columns = sorted({*columns.fields, *columns.extras, *(
-            [columns.department] if columns.department is not None else [])})
+        self.used_columns = sorted(
+            {*columns.fields, *columns.extras, *([columns.department] if columns.department is not None else [])}
+        )
         # Texts that, in the name column, mean a header row repeated inside the data.
         self.header_words = set(schema.header_words) | set(layout.headers.values())
 
@@ -251,10 +254,16 @@ class _RowReader:
         return text
 
     def read(self, start: int) -> list[Record]:
+        with track(f"读取 {self.grid.sheet or self.grid.file}", len(self.grid.rows) - start) as advance:
+            return self._read(start, advance)
+
+    def _read(self, start: int, advance: Advance) -> list[Record]:
         records: list[Record] = []
         current: _Open | None = None
         covered = self.covered
         for row in range(start, len(self.grid.rows)):
+            if not (row - start + 1) % PROGRESS_STEP:
+                advance(PROGRESS_STEP)
             cells = self.grid.rows[row]
             if row in self.merged_rows:
                 own = {
@@ -268,8 +277,11 @@ class _RowReader:
                     records.append(fast.record)
                     current = fast
                     continue
-                own = {col: text for col, raw in enumerate(cells) if raw is not None and raw != "" and (
-                    text := clean_value(raw))}
+                own = {
+                    col: text
+                    for col, raw in enumerate(cells)
+                    if raw is not None and raw != "" and (text := clean_value(raw))
+                }
             if not own:
                 continue  # blank row, or the covered remainder of merged cells
             if self._is_note(own):
@@ -284,6 +296,7 @@ class _RowReader:
                 self.layout.skipped.append(SkippedRow(row=row + 1, reason="repeated-header", text=_first(own)))
                 continue
             current = self._place(row, own, current, records)
+        advance((len(self.grid.rows) - start) % PROGRESS_STEP)
         return records
 
     def _place(self, row: int, own: dict[int, str], current: _Open | None, records: list[Record]) -> _Open | None:
@@ -340,8 +353,9 @@ class _RowReader:
         def anchor(col: int | None) -> tuple[int, int] | None:
             return (row, col) if col is not None and texts.get(col) else None
 
-        return _Open(record=record, name_anchor=(row, name_col), sub_anchor=anchor(self.sub_col),
-                     seq_anchor=anchor(self.seq_col))
+        return _Open(
+            record=record, name_anchor=(row, name_col), sub_anchor=anchor(self.sub_col), seq_anchor=anchor(self.seq_col)
+        )
 
     def _record(self, row: int, own: dict[int, str], carry_from: _Open | None) -> Record:
         return self._build(row, lambda col: self._cell(row, col, own)[0], carry_from)
@@ -374,8 +388,9 @@ class _RowReader:
         department = join_lines(text_of(department_col)) if department_col is not None else ""
         # Built from text this reader produced itself: no need for pydantic to validate it again.
         source = make_source(self.grid.file, self.grid.sheet, row + 1)
-        return make_record(values, source, department=department or None, extra=extra, raw=raw,
-                           type_from=type_from, at=source)
+        return make_record(
+            values, source, department=department or None, extra=extra, raw=raw, type_from=type_from, at=source
+        )
 
     def _settle_type(self, values: dict[str, str], raw: dict[str, str]) -> str | None:
         """The power type and where it came from: the column, else a section row, the sheet name, the default."""

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from listkit.bulk import bulk
 from listkit.errors import UsageError
 from listkit.model import ItemList
+from listkit.progress import track
 from listkit.schema import Schema, load_schema
 from listkit.validate.context import Context
 from listkit.validate.report import Finding, Report
@@ -38,10 +39,11 @@ def validate_list(
     rules = resolve_rules(select, ignore)
     ctx = Context(items=items, schema=schema)
     findings: list[Finding] = []
-    with bulk():
-        for family in families():
-            if rules.intersection(info.id for info in family.RULES):
-                findings.extend(f for f in family.check(ctx) if f.rule in rules)
+    chosen = [family for family in families() if rules.intersection(info.id for info in family.RULES)]
+    with bulk(), track("校验", len(chosen)) as advance:
+        for family in chosen:
+            findings.extend(f for f in family.check(ctx) if f.rule in rules)
+            advance(1)
     return build_report(findings, list(items.files), len(items.records), strict, max_errors)
 
 

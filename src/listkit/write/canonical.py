@@ -7,8 +7,8 @@ then department, where the type came from, original spellings, extra columns and
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from listkit.identity import sort_key
@@ -37,7 +37,7 @@ def record_object(record: Record, schema: Schema) -> dict[str, Any]:
         obj["extra"] = record.extra
     if record.source is not None:
         source = record.source
-        obj["source"] = {"file": Path(source.file).name, "sheet": source.sheet, "row": source.row}
+        obj["source"] = {"file": os.path.basename(source.file), "sheet": source.sheet, "row": source.row}
     return obj
 
 
@@ -46,10 +46,12 @@ def ordered(items: ItemList, schema: Schema) -> list[Record]:
 
 
 def jsonl_lines(items: ItemList) -> Iterator[str]:
+    import orjson
+
     schema = load_schema(items.schema_name)
-    yield json.dumps(header(items), ensure_ascii=False)
+    yield orjson.dumps(header(items)).decode()
     for record in ordered(items, schema):
-        yield json.dumps(record_object(record, schema), ensure_ascii=False)
+        yield orjson.dumps(record_object(record, schema)).decode()
 
 
 def json_document(items: ItemList) -> str:

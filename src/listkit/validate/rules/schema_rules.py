@@ -27,12 +27,11 @@ RULES = (
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    from fastjsonschema import JsonSchemaValueException
-
-    validate = ctx.schema.fast_validator
+    records = ctx.items.records
     type_key = ctx.schema.key_of("type")
-    for record in ctx.items.records:
-        if type_key and type_key in record.raw:
+    failing = _failing(ctx)
+    for index, record in enumerate(records):
+        if type_key and record.raw and type_key in record.raw:
             yield ctx.finding(
                 "type-variant",
                 "warning",
@@ -41,10 +40,28 @@ def check(ctx: Context) -> Iterator[Finding]:
                 value=record.raw[type_key],
                 canonical=record.values.get(type_key, ""),
             )
+        if index in failing:
+            yield from _details(ctx, record)
+
+
+def _failing(ctx: Context) -> set[int]:
+    """Which records fail the schema: column passes where the schema allows (see columnar.py), else
+    fastjsonschema record by record."""
+    from fastjsonschema import JsonSchemaValueException
+
+    from listkit.validate.columnar import compile_columns
+
+    columns = compile_columns(ctx.schema.validation_document)
+    if columns is not None:
+        return columns(ctx.items.records)
+    validate = ctx.schema.fast_validator
+    failing = set()
+    for index, record in enumerate(ctx.items.records):
         try:
             validate(record.values)
         except JsonSchemaValueException:
-            yield from _details(ctx, record)
+            failing.add(index)
+    return failing
 
 
 def _details(ctx: Context, record: Record) -> Iterator[Finding]:

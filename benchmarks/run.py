@@ -1,0 +1,208 @@
+"""Time listkit's import, validate, diff, stats and export beside the tools a data-minded clerk would try:
+frictionless (validate), daff and datacompy (diff), pandas + openpyxl (import, export), and python-calamine alone
+(the floor for reading a workbook). Every step runs as its own process, timed with its peak memory.
+
+    .venv/bin/pip install -e ".[bench]"
+    .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000 --peers-max 100000
+
+Prints a Markdown table (and writes it to benchmarks/RESULTS.md): seconds, records/s, peak RSS, and for each
+step the peer's time and the peer/listkit ratio. Data is generated once into benchmarks/data/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import build  # noqa: E402
+
+PY = sys.executable
+BIN = Path(sys.executable).parent  # the peers' command-line tools live beside this interpreter
+LISTKIT = [PY, "-m", "listkit"]
+GNU_TIME = shutil.which("time") or "/usr/bin/time"
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_mb: float
+    ok: bool
+
+
+def timed(command: list[str], timeout: float, findings_ok: bool = True) -> Timing:
+    """Wall time and peak RSS of one process (GNU time's %M), or a timeout."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        started = time.perf_counter()
+        try:
+            done = subprocess.run(
+                [GNU_TIME, "-f", "%M", "-o", report.name, *command],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                timeout=timeout,
+                env={**os.environ, "LISTKIT_QUIET": "1"},
+            )
+        except subprocess.TimeoutExpired:
+            return Timing(timeout, 0.0, False)
+        took = time.perf_counter() - started
+        lines = [line for line in Path(report.name).read_text().splitlines() if line.strip().isdigit()]
+        peak = int(lines[-1]) / 1024 if lines else 0.0
+    # listkit exits 1 for findings (still a complete run); a peer must exit 0.
+    return Timing(took, peak, done.returncode in ((0, 1) if findings_ok else (0,)))
+
+
+def frictionless_schema(path: Path) -> Path:
+    """The same rules as listkit's power-list schema, in Table Schema terms."""
+    fields = [
+        {"name": n, "type": "string"}
+        for n in ["seq", "code", "name", "sub_name", "type", "basis", "body", "office", "level", "remark", "department"]
+    ]
+    constraints = {
+        "name": {"required": True, "maxLength": 300},
+        "basis": {"required": True},
+        "body": {"required": True},
+        "code": {"pattern": "[0-9A-Z][0-9A-Z-]{5,39}"},
+        "type": {
+            "required": True,
+            "enum": [
+                "行政许可",
+                "行政处罚",
+                "行政强制",
+                "行政征收",
+                "行政给付",
+                "行政检查",
+                "行政确认",
+                "行政奖励",
+                "行政裁决",
+                "其他行政权力",
+                "公共服务",
+            ],
+        },
+    }
+    for field in fields:
+        if field["name"] in constraints:
+            field["constraints"] = constraints[field["name"]]
+    target = path.parent / "frictionless-schema.json"
+    target.write_text(json.dumps({"fields": fields}, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def python(code: str, *args: str) -> list[str]:
+    return [PY, "-c", code, *args]
+
+
+CALAMINE = (
+    "import sys, python_calamine as pc\nwb = pc.load_workbook(sys.argv[1])\n"
+    "rows = sum(len(wb.get_sheet_by_name(n).to_python()) for n in wb.sheet_names)\n"
+)
+PANDAS_IMPORT = (
+    "import sys, pandas as pd\nframes = pd.read_excel(sys.argv[1], sheet_name=None, engine='openpyxl', dtype=str)\n"
+    "pd.concat(frames.values()).to_json(sys.argv[2], orient='records', lines=True, force_ascii=False)\n"
+)
+PANDAS_EXPORT = (
+    "import sys, pandas as pd\ndf = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)\n"
+    "df.to_excel(sys.argv[2], index=False, engine='openpyxl')\n"
+)
+DATACOMPY = (
+    "import sys, pandas as pd, datacompy\n"
+    "a = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)\n"
+    "b = pd.read_csv(sys.argv[2], dtype=str, keep_default_na=False)\n"
+    "c = datacompy.Compare(a, b, join_columns=['code'])\n"
+    "report = c.report(); mismatches = c.all_mismatch()\n"
+)
+
+
+def steps(paths: dict[str, Path], out: Path, size: int, peers: bool) -> list[tuple[str, list[str], str, list[str]]]:
+    """(step, listkit command, peer name, peer command)."""
+    f_schema = frictionless_schema(paths["csv"])
+    return [
+        (
+            "import xlsx",
+            [*LISTKIT, "import", str(paths["xlsx"]), "-o", str(out / "imported.jsonl")],
+            "python-calamine alone",
+            python(CALAMINE, str(paths["xlsx"])),
+        ),
+        (
+            "import xlsx (vs pandas)",
+            [],
+            "pandas + openpyxl",
+            python(PANDAS_IMPORT, str(paths["xlsx"]), str(out / "pandas.jsonl")) if peers else [],
+        ),
+        (
+            "validate",
+            [*LISTKIT, "validate", str(paths["jsonl"]), "--format", "json"],
+            "frictionless validate",
+            [str(BIN / "frictionless"), "validate", str(paths["csv"]), "--schema", str(f_schema)] if peers else [],
+        ),
+        (
+            "diff",
+            [*LISTKIT, "diff", str(paths["jsonl"]), str(paths["new_jsonl"]), "--format", "json"],
+            "daff diff",
+            [str(BIN / "daff"), "diff", str(paths["csv"]), str(paths["new_csv"])] if peers else [],
+        ),
+        (
+            "diff (vs datacompy)",
+            [],
+            "datacompy",
+            python(DATACOMPY, str(paths["csv"]), str(paths["new_csv"])) if peers else [],
+        ),
+        ("stats", [*LISTKIT, "stats", str(paths["jsonl"]), "--format", "json"], "", []),
+        (
+            "export xlsx",
+            [*LISTKIT, "export", str(paths["jsonl"]), "-o", str(out / "catalogue.xlsx")],
+            "pandas + openpyxl",
+            python(PANDAS_EXPORT, str(paths["csv"]), str(out / "pandas.xlsx")) if peers else [],
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--peers-max", type=int, default=100_000, help="run the peers up to this size")
+    parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--data", type=Path, default=HERE / "data")
+    args = parser.parse_args()
+    rows = [
+        "| records | step | listkit | records/s | peak RSS | peer | peer time | peer / listkit |",
+        "|---:|---|---:|---:|---:|---|---:|---:|",
+    ]
+    print("\n".join(rows), flush=True)
+    for size in (int(s) for s in args.sizes.split(",")):
+        paths = build(size, args.data)
+        with tempfile.TemporaryDirectory() as tmp:
+            listkit_time: Timing | None = None
+            for step, command, peer, peer_command in steps(paths, Path(tmp), size, size <= args.peers_max):
+                if command:
+                    listkit_time = timed(command, args.timeout)
+                assert listkit_time is not None
+                peer_time = timed(peer_command, args.timeout, findings_ok=False) if peer_command else None
+                mine = f"{listkit_time.seconds:.2f} s" if listkit_time.ok else "failed"
+                rate = f"{size / listkit_time.seconds:,.0f}" if listkit_time.ok else "-"
+                if peer_time is None:
+                    theirs, ratio = ("-", "-") if not peer else ("not run", "-")
+                elif not peer_time.ok:
+                    theirs, ratio = (f"> {args.timeout:.0f} s" if peer_time.seconds >= args.timeout else "failed"), "-"
+                else:
+                    theirs, ratio = f"{peer_time.seconds:.2f} s", f"{peer_time.seconds / listkit_time.seconds:.1f}×"
+                line = (
+                    f"| {size:,} | {step} | {mine if command else '(above)'} | {rate if command else ''} | "
+                    f"{listkit_time.peak_mb:,.0f} MB | {peer or '-'} | {theirs} | {ratio} |"
+                )
+                rows.append(line)
+                print(line, flush=True)
+    (HERE / "RESULTS.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
