@@ -122,7 +122,8 @@ def _name(rng: random.Random, kind: str) -> str:
         return f"对{rng.choice(ACTORS)}{rng.choice(['安全生产', '经营活动', '信息公示'])}情况的监督检查"
     if kind == "行政强制":
         return f"查封、扣押{rng.choice(ACTORS)}{rng.choice(['违法物品', '相关设施', '涉案财物'])}"
-    return f"{rng.choice(ACTORS)}{rng.choice(['登记', '备案', '信息', '资格', '补贴'])}{kind[2:]}{rng.choice(['办理', '服务', '事项'])}"
+    thing = rng.choice(["登记", "备案", "信息", "资格", "补贴"])
+    return f"{rng.choice(ACTORS)}{thing}{kind[2:]}{rng.choice(['办理', '服务', '事项'])}"
 
 
 def _basis(rng: random.Random) -> str:
@@ -131,8 +132,9 @@ def _basis(rng: random.Random) -> str:
     filler = "，".join(rng.sample(ACTS, 4))
     return (
         f"【法律】《{law}》（{rng.randint(1995, 2015)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日通过，"
-        f"{rng.randint(2016, 2023)}年修正）第{article}条：违反本法规定，有下列行为之一的，由县级以上人民政府有关主管部门"
-        f"责令改正，给予警告；{filler}的，处{rng.randint(1, 5)}千元以上{rng.randint(1, 9)}万元以下罚款。"
+        f"{rng.randint(2016, 2023)}年修正）第{article}条：违反本法规定，有下列行为之一的，"
+        f"由县级以上人民政府有关主管部门责令改正，给予警告；{filler}的，"
+        f"处{rng.randint(1, 5)}千元以上{rng.randint(1, 9)}万元以下罚款。"
     )
 
 

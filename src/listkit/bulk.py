@@ -20,5 +20,8 @@ def bulk() -> Iterator[None]:
     try:
         yield
     finally:
+        # What a pass leaves alive (the records) lives on for the rest of the run: move it out of the
+        # collector's sight, or its first full collection afterwards rescans it all (2.7 s at a million records).
+        gc.freeze()
         if enabled:
             gc.enable()

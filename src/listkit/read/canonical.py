@@ -108,19 +108,21 @@ def record_from_object(value: dict[str, Any], number: int, file: str, schema: Sc
     if not isinstance(value, dict):
         raise InputError("json-not-object", file=file, row=number)
     fields = schema.by_key
-    values: dict[str, str] = {}
+    values = {key: item for key, item in value.items() if key in fields and type(item) is str and item}
     extra: dict[str, str] = {}
-    for key, item in value.items():
-        if item is None or item == "":
-            continue
-        if key in fields:
-            values[key] = item if type(item) is str else _str(item)
-        elif key not in RESERVED:
-            # Keys the schema doesn't know are kept, never dropped: they become extra fields.
-            extra[key] = _str(item)
-    listed = value.get("extra")
-    if isinstance(listed, dict):
-        extra = {**{str(k): _str(v) for k, v in listed.items()}, **extra}
+    reserved = sum(1 for key in RESERVED if key in value)
+    if len(values) + reserved != len(value) or "extra" in value:
+        for key, item in value.items():
+            if item is None or item == "" or (key in fields and type(item) is str):
+                continue
+            if key in fields:
+                values[key] = _str(item)
+            elif key not in RESERVED:
+                # Keys the schema doesn't know are kept, never dropped: they become extra fields.
+                extra[key] = _str(item)
+        listed = value.get("extra")
+        if isinstance(listed, dict):
+            extra = {**{str(k): _str(v) for k, v in listed.items()}, **extra}
     source = value.get("source")
     at = make_source(file, None, number)
     origin = (
@@ -134,7 +136,8 @@ def record_from_object(value: dict[str, Any], number: int, file: str, schema: Sc
     return make_record(
         values,
         origin,
-        department=_str(department) if department else None,
+        department=department if type(department) is str and department else (_str(department) or None
+                                                                                if department else None),
         extra=extra,
         raw={str(k): _str(v) for k, v in raw.items()} if isinstance(raw, dict) else {},
         type_from=type_from if isinstance(type_from, str) else None,

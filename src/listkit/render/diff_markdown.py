@@ -6,15 +6,8 @@ from listkit.diff.labels import ASPECT_LABELS, DIRECTION_LABELS, KIND_LABELS, la
 from listkit.diff.model import KINDS, Change, ChangeSet
 from listkit.i18n import Lang, t
 from listkit.render.inline import segments
+from listkit.render.markdown_text import escape as _cell
 from listkit.schema import Schema, load_schema
-
-
-def _cell(text: str) -> str:
-    """Markdown table cells: no pipes, no raw HTML, line breaks as <br>."""
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "*_`~[]":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped.replace("\r", "").replace("\n", "<br>")
 
 
 def _inline(old: str, new: str) -> str:

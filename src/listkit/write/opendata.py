@@ -7,6 +7,7 @@ from typing import Any
 
 from listkit import __version__
 from listkit.model import ItemList
+from listkit.render.markdown_text import escape as _md
 from listkit.schema import load_schema
 from listkit.stats import compute_stats
 from listkit.write.canonical import ordered, record_object
@@ -23,13 +24,6 @@ def json_bytes(items: ItemList, title: str) -> bytes:
         "records": [record_object(r, schema) for r in ordered(items, schema)],
     }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def _md(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "*_`[]#":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped.replace("\r", "").replace("\n", "<br>")
 
 
 def markdown_bytes(items: ItemList, title: str) -> bytes:
