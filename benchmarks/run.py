@@ -117,7 +117,7 @@ DATACOMPY = (
     "import sys, pandas as pd, datacompy\n"
     "a = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)\n"
     "b = pd.read_csv(sys.argv[2], dtype=str, keep_default_na=False)\n"
-    "c = datacompy.Compare(a, b, join_columns=['code'])\n"
+    "c = datacompy.PandasCompare(a, b, join_columns=['code'])\n"
     "report = c.report(); mismatches = c.all_mismatch()\n"
 )
 
