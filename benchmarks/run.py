@@ -142,7 +142,9 @@ def steps(paths: dict[str, Path], out: Path, size: int, peers: bool) -> list[tup
             "validate",
             [*LISTKIT, "validate", str(paths["jsonl"]), "--format", "json"],
             "frictionless validate",
-            [str(BIN / "frictionless"), "validate", "--trusted", str(paths["csv"]), "--schema", str(f_schema)] if peers else [],
+            [str(BIN / "frictionless"), "validate", "--trusted", str(paths["csv"]), "--schema", str(f_schema)]
+            if peers
+            else [],
         ),
         (
             "diff",

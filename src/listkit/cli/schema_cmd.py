@@ -30,6 +30,7 @@ def show(
 ) -> None:
     """显示模式的字段、表头别名与约束。 Show a schema's fields, header aliases and constraints."""
     from listkit.cli.console import out, write_data
+    from listkit.i18n import t
     from listkit.schema import load_schema
 
     language = use_lang(lang)
@@ -45,7 +46,7 @@ def show(
         title=f"{schema.name} · {schema.title if language == 'zh' else schema.title_en}", title_justify="left"
     )
     for header in ("field", "title", "aliases", "required", "identity", "constraint"):
-        table.add_column(header, overflow="fold")
+        table.add_column(t(f"schema.{header}", language), overflow="fold")
     for f in schema.fields:
         constraint = "enum: " + "、".join(f.enum) if f.enum else (f"pattern: {f.pattern}" if f.pattern else "")
         table.add_row(

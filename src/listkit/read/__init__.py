@@ -82,7 +82,7 @@ def _detect(grids: list[Grid], requested: str | None) -> tuple[Schema, list[tupl
 def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError:
     non_empty = [g for g in grids if not g.is_empty()]
     if not non_empty:
-        return InputError("no-data-sheet", file=file, detail="all sheets are empty")
+        return InputError("no-data-sheet", file=file)
     grid = non_empty[0]
     # Show the row that looks most like a header: the one with the most filled cells near the top.
     candidates = [grid.texts(i) for i in range(min(30, len(grid.rows)))]
@@ -123,7 +123,7 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     schema, matches = _detect(grids, schema_name)
     if not any(m for _g, m in matches):
         if schema_name is None and all(g.is_empty() for g in grids):
-            raise InputError("no-data-sheet", file=file, detail="all sheets are empty")
+            raise InputError("no-data-sheet", file=file)
         if schema_name is None and len(BUNDLED) > 1:
             raise _no_header_error(grids, load_schema(BUNDLED[0]), file)
         raise _no_header_error(grids, schema, file)

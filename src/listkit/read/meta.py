@@ -37,7 +37,7 @@ def read_meta(grid: Grid, header_row: int) -> ListMeta:
 
 
 def complete_from_file_name(meta: ListMeta, file_name: str) -> None:
-    """Files often say what the sheet doesn't: '2024年市农业农村局权责清单.xls' names department and year."""
+    """Files often say what the sheet doesn't: '2024年示例市林业局权责清单.xls' names department and year."""
     if meta.department and meta.edition:
         return
     guess = ListMeta()
@@ -62,7 +62,7 @@ def _from_title(meta: ListMeta, title: str) -> None:
         meta.jurisdiction = subject  # a jurisdiction's own list: '示例市滨江区权责清单'
         return
     if _DEPARTMENT_SUFFIX.search(subject):
-        # A department's list: '克拉玛依市交通运输局' → jurisdiction 克拉玛依市, department the whole name.
+        # A department's list: '示例市交通运输局' → jurisdiction 示例市, department the whole name.
         jurisdiction = _JURISDICTION.match(subject)
         if jurisdiction and jurisdiction.group(1) != subject:
             meta.jurisdiction = meta.jurisdiction or jurisdiction.group(1)

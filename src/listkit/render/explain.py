@@ -24,7 +24,7 @@ def render(items: ItemList, lang: Lang) -> Group:
     parts: list[Text] = [Text(t("explain.list", lang, schema=schema.name, records=len(items.records)), style="bold")]
     meta = items.meta.model_dump(exclude_none=True)
     if meta:
-        parts.append(Text("  " + "  ".join(f"{k}={v}" for k, v in meta.items())))
+        parts.append(Text("  " + "  ".join(f"{t('meta.' + k, lang)}：{v}" for k, v in meta.items())))
     for layout in items.layouts:
         parts.extend(_sheet(layout, items, lang))
     return Group(*parts)
