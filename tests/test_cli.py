@@ -181,3 +181,31 @@ def test_console_script_and_module_entry_points() -> None:
     ):
         done = subprocess.run(command, capture_output=True, text=True)
         assert done.returncode == 0 and done.stdout.startswith("listkit ")
+
+
+def test_validate_xlsx_marks_every_offending_cell(cli: Cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    expected = {d["cell"] for d in json.loads((SAMPLES / "broken-power-list.expected.json").read_text("utf-8"))}
+    out = tmp_path / "report.xlsx"
+    result = cli("validate", BROKEN, "--format", "xlsx", "-o", out)
+    assert result.code == 1 and out.exists()
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["校验结果", "Sheet1"]
+    sheet = workbook["Sheet1"]
+    marked = {c.coordinate: c for row in sheet.iter_rows() for c in row if c.comment}
+    assert set(marked) == expected
+    assert "[unknown-type]" in marked["E12"].comment.text and marked["E12"].fill.start_color.rgb.endswith("FFC7CE")
+    assert marked["C30"].fill.start_color.rgb.endswith("FFEB9C")  # a warning: disguised-licence
+    assert sheet["A1"].value == load_workbook(BROKEN)["Sheet1"]["A1"].value  # a copy of the input
+    findings = workbook["校验结果"]
+    assert findings.max_row - 1 == len(json.loads(cli("validate", BROKEN, "--format", "json").out)["findings"])
+    # a canonical input: one row per line, findings at line and field
+    canonical = tmp_path / "broken.jsonl"
+    cli("import", BROKEN, "-o", canonical)
+    out2 = tmp_path / "report2.xlsx"
+    assert cli("validate", canonical, "--format", "xlsx", "-o", out2).code == 1
+    records = load_workbook(out2)["清单"]
+    assert sum(1 for row in records.iter_rows() for c in row if c.comment) == len(expected)
+    assert cli("validate", BROKEN, "--format", "xlsx").code == 2  # needs -o
+    assert cli("validate", BROKEN, BROKEN, "--format", "xlsx", "-o", tmp_path / "x.xlsx").code == 2

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from listkit.cli.options import Files, Lang, SchemaOpt, split_rules
+from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules
 
 
 class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    xlsx = "xlsx"
 
 
 def validate(
@@ -29,6 +30,7 @@ def validate(
     max_errors: Annotated[
         int | None, typer.Option("--max-errors", min=0, help="List at most N errors (counts stay complete).")
     ] = None,
+    output: Output = None,
     schema: SchemaOpt = None,
     lang: Lang = None,
 ) -> None:
@@ -38,11 +40,23 @@ def validate(
     from listkit.cli.inputs import read_each
     from listkit.cli.options import use_lang
     from listkit.errors import EXIT_FINDINGS
+    from listkit.render import validate_text
     from listkit.validate import combine, resolve_rules, validate_list
 
     language = use_lang(lang)
     selected, ignored = split_rules(select), split_rules(ignore)
     resolve_rules(selected, ignored)  # unknown rule ids fail before any file is read
+    if format is ValidateFormat.xlsx:
+        from pathlib import Path
+
+        from listkit.errors import UsageError
+        from listkit.write.atomic import check_output
+
+        if output is None:
+            raise UsageError("output-required")
+        if len(files) != 1:
+            raise UsageError("bad-option", option="--format xlsx", reason="one input file at a time")
+        check_output(Path(output), files)
     # Each file is its own list (own schema, own duplicates); the report covers them all.
     report = combine(
         (validate_list(items, select=selected, ignore=ignored) for items in read_each(files, schema)),
@@ -53,6 +67,15 @@ def validate(
         import json
 
         write_data(json.dumps(report.as_json(language, __version__), ensure_ascii=False, indent=2))
+    elif format is ValidateFormat.xlsx:
+        from pathlib import Path
+
+        from listkit.write.annotated import annotated_bytes
+        from listkit.write.atomic import write_bytes_atomic
+
+        assert output is not None
+        write_bytes_atomic(Path(output), annotated_bytes(Path(files[0]), report, language), files)
+        err().print(validate_text.summary(report, language), style="green" if report.valid else "red")
     elif format is ValidateFormat.github:
         from listkit.render import github
 
@@ -60,8 +83,6 @@ def validate(
         if text:
             write_data(text)
     else:
-        from listkit.render import validate_text
-
         console = out()
         for part in validate_text.render(report, language):
             console.print(part)
