@@ -94,6 +94,7 @@ class ItemList(BaseModel):
 
 _RECORD_FIELDS = frozenset({"values", "department", "source", "extra", "raw", "type_from", "at"})
 _SOURCE_FIELDS = frozenset({"file", "sheet", "row"})
+_SHARED_FIELDS_SET = {fields: set(fields) for fields in (_RECORD_FIELDS, _SOURCE_FIELDS)}
 
 
 def _construct(cls: type[BaseModel], data: dict[str, Any], fields: frozenset[str]) -> BaseModel:
@@ -102,7 +103,9 @@ def _construct(cls: type[BaseModel], data: dict[str, Any], fields: frozenset[str
     ``model_construct``."""
     obj = object.__new__(cls)
     object.__setattr__(obj, "__dict__", data)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    # Every field is set, on every record: one set object serves them all (pydantic only ever adds to it the
+    # name of a field being assigned, which is already in it).
+    object.__setattr__(obj, "__pydantic_fields_set__", _SHARED_FIELDS_SET[fields])
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj

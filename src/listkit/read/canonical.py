@@ -13,20 +13,29 @@ from typing import Any
 
 from listkit.errors import InputError
 from listkit.model import ItemList, ListMeta, Record, make_record, make_source
+from listkit.progress import Advance, track
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema, candidate_schemas
 
 HEADER_KEY = "listkit"
+PROGRESS_STEP = 16_384
 RESERVED = ("department", "source", "extra", "raw", "type_from")
 
 
 def read_jsonl(lines: Iterable[bytes], file: str, schema_name: str | None) -> ItemList:
     """JSON Lines, one line at a time (a million-record file is never held as one string)."""
+    with track(f"读取 {file}") as advance:
+        return _read_jsonl(lines, file, schema_name, advance)
+
+
+def _read_jsonl(lines: Iterable[bytes], file: str, schema_name: str | None, advance: Advance) -> ItemList:
     import orjson
 
     header: dict[str, Any] | None = None
     objects: list[tuple[int, dict[str, Any]]] = []
     for number, line in enumerate(lines, start=1):
+        if not number % PROGRESS_STEP:
+            advance(PROGRESS_STEP)
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
         if not line.strip():

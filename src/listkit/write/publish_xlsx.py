@@ -10,6 +10,7 @@ from typing import Any
 
 from listkit.i18n import Lang, t
 from listkit.model import ItemList, Record
+from listkit.progress import track
 from listkit.schema import Schema, load_schema
 from listkit.stats import compute_stats
 from listkit.write.layout import Column, item_groups, lines_needed, plan_columns, sheet_name, sheets_by
@@ -37,10 +38,12 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
     columns = plan_columns(items, schema, with_department)
     _summary_sheet(book, formats, items, title, lang)
     used = {"汇总"}
-    for label, records in sheets_by(items, schema, group_by):
-        sheet = book.add_worksheet(sheet_name(label, len(records), used))
-        _list_sheet(sheet, formats, columns, records, schema, f"{title}·{label}")
-    book.close()
+    with track("写出", len(items.records)) as advance:
+        for label, records in sheets_by(items, schema, group_by):
+            sheet = book.add_worksheet(sheet_name(label, len(records), used))
+            _list_sheet(sheet, formats, columns, records, schema, f"{title}·{label}")
+            advance(len(records))
+        book.close()
     return buffer.getvalue()
 
 
