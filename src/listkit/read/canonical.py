@@ -145,8 +145,9 @@ def record_from_object(value: dict[str, Any], number: int, file: str, schema: Sc
     return make_record(
         values,
         origin,
-        department=department if type(department) is str and department else (_str(department) or None
-                                                                                if department else None),
+        department=department
+        if type(department) is str and department
+        else (_str(department) or None if department else None),
         extra=extra,
         raw={str(k): _str(v) for k, v in raw.items()} if isinstance(raw, dict) else {},
         type_from=type_from if isinstance(type_from, str) else None,

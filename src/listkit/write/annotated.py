@@ -121,14 +121,26 @@ def _findings_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
     from openpyxl.styles import Font
 
     sheet = workbook.create_sheet(FINDINGS_SHEET, 0)
-    headers = [t("col.rule", lang), t("col.severity", lang), t("col.cell", lang), t("col.field", lang),
-               t("col.message", lang), t("col.value", lang)]
+    headers = [
+        t("col.rule", lang),
+        t("col.severity", lang),
+        t("col.cell", lang),
+        t("col.field", lang),
+        t("col.message", lang),
+        t("col.value", lang),
+    ]
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for finding in report.findings:
-        values: list[Any] = [finding.rule, t(f"severity.{finding.severity}", lang), finding.location(lang),
-                             finding.field or "", finding.message(lang), (finding.value or "")[:500]]
+        values: list[Any] = [
+            finding.rule,
+            t(f"severity.{finding.severity}", lang),
+            finding.location(lang),
+            finding.field or "",
+            finding.message(lang),
+            (finding.value or "")[:500],
+        ]
         sheet.append(values)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
