@@ -31,9 +31,9 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _head(path: Path) -> bytes:
-    read_bytes_check = path.exists() and not path.is_dir()
-    if not read_bytes_check:
-        read_bytes(path)  # raises the right error
+    """The first bytes of a file, enough to tell its format."""
+    if not path.is_file():
+        read_bytes(path)  # raises the error that says what the path is instead
     try:
         with path.open("rb") as handle:
             return handle.read(SNIFF_BYTES)

@@ -35,28 +35,16 @@ def template_bytes(schema: Schema) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     book.set_properties({"title": schema.title, "created": datetime(2000, 1, 1), "creator": "listkit"})
-    header = book.add_format(
-        {
-            "font_name": "宋体",
-            "bold": True,
-            "border": 1,
-            "align": "center",
-            "valign": "vcenter",
-            "text_wrap": True,
-            "bg_color": "#F2F2F2",
-        }
-    )
-    required = book.add_format(
-        {
-            "font_name": "宋体",
-            "bold": True,
-            "border": 1,
-            "align": "center",
-            "valign": "vcenter",
-            "text_wrap": True,
-            "bg_color": "#FCE4D6",
-        }
-    )
+    heading = {
+        "font_name": "宋体",
+        "bold": True,
+        "border": 1,
+        "align": "center",
+        "valign": "vcenter",
+        "text_wrap": True,
+    }
+    header = book.add_format({**heading, "bg_color": "#F2F2F2"})
+    required = book.add_format({**heading, "bg_color": "#FCE4D6"})  # required fields stand out
     body = book.add_format({"font_name": "宋体", "text_wrap": True, "valign": "top", "border": 1})
     sheet = book.add_worksheet(schema.title[:31])
     for col, spec in enumerate(schema.fields):
