@@ -275,3 +275,11 @@ def test_change_order_workbook_is_deterministic(cli: Cli, tmp_path: Path) -> Non
     cli("diff", OLD, NEW, "--format", "xlsx", "-o", b)
     assert a.read_bytes() == b.read_bytes()
     assert "变更明细" in zipfile.ZipFile(a).read("xl/workbook.xml").decode()
+
+
+def test_text_report_into_a_file(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    result = cli("diff", OLD, NEW, "-o", out)
+    assert result.code == 0 and result.out == ""
+    text = out.read_text(encoding="utf-8")
+    assert "合计" in text and "{+行政+}" in text and "\x1b[" not in text

@@ -42,11 +42,12 @@ def diff(
 ) -> None:
     """比对两个版本：新增、取消、调整（更名、类型、依据、主体、层级、合并、拆分）。 Compare two editions."""
     from listkit import __version__
-    from listkit.cli.console import out, write_data
+    from listkit.cli.console import err, out, write_data
     from listkit.diff import diff_lists, same_schema
     from listkit.diff.model import KINDS
     from listkit.errors import EXIT_FINDINGS, UsageError
     from listkit.read import read_list
+    from listkit.render import diff_text
 
     language = use_lang(lang)
     kinds = split_rules(fail_on)
@@ -85,6 +86,16 @@ def diff(
 
         title = t("diff.title", language, old=Path(old).name, new=Path(new).name)
         data = workbook_bytes(changes, language, show_cosmetic, title)
+    elif target is not None:  # text into a file: plain, without colour
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        plain = Console(file=buffer, width=140, no_color=True, highlight=False)
+        for part in diff_text.render(changes, language, show_cosmetic, color=False):
+            plain.print(part)
+        data = buffer.getvalue().encode("utf-8")
     if data is not None and target is not None:
         from listkit.write.atomic import write_bytes_atomic
 
@@ -92,16 +103,11 @@ def diff(
     elif data is not None:
         write_data(data.decode("utf-8"))
     else:
-        from listkit.render import diff_text
-
         console = out()
         color = console.is_terminal and not console.no_color
         for part in diff_text.render(changes, language, show_cosmetic, color):
             console.print(part)
-    from listkit.cli.console import err
-    from listkit.render.diff_text import headline
-
-    err().print(headline(changes, language), markup=False)
+    err().print(diff_text.headline(changes, language), markup=False)
     failing = changes.has_differences if exit_code else False
     if kinds and any(changes.count(k) for k in kinds):
         failing = True
