@@ -209,3 +209,12 @@ def test_validate_xlsx_marks_every_offending_cell(cli: Cli, tmp_path: Path) -> N
     assert sum(1 for row in records.iter_rows() for c in row if c.comment) == len(expected)
     assert cli("validate", BROKEN, "--format", "xlsx").code == 2  # needs -o
     assert cli("validate", BROKEN, BROKEN, "--format", "xlsx", "-o", tmp_path / "x.xlsx").code == 2
+
+
+def test_reports_can_go_to_a_file(cli: Cli, tmp_path: Path) -> None:
+    as_json, as_text = tmp_path / "r.json", tmp_path / "r.txt"
+    assert cli("validate", BROKEN, "--format", "json", "-o", as_json).code == 1
+    assert json.loads(as_json.read_text("utf-8"))["stats"]["errors"] == 9
+    result = cli("validate", BROKEN, "-o", as_text)
+    assert result.code == 1 and result.out == "" and "unknown-type" in as_text.read_text("utf-8")
+    assert cli("validate", BROKEN, "-o", BROKEN).code == 2  # never over an input

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 
 def _width(stream_is_tty: bool) -> int | None:
@@ -35,3 +36,28 @@ def write_data(text: str) -> None:
     if not text.endswith("\n"):
         sys.stdout.write("\n")
     sys.stdout.flush()
+
+
+def plain_text(parts: Iterable[RenderableType]) -> str:
+    """Rich renderables as plain text for a file: no colour codes, a comfortable width."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=140, no_color=True, highlight=False, color_system=None)
+    for part in parts:
+        console.print(part)
+    return buffer.getvalue()
+
+
+def emit(text: str, output: str | None, inputs: Sequence[str]) -> None:
+    """Data to the file given with -o (atomically), else to stdout."""
+    if output is None:
+        write_data(text)
+        return
+    from pathlib import Path
+
+    from listkit.write.atomic import write_bytes_atomic
+
+    write_bytes_atomic(Path(output), text.encode("utf-8"), inputs)

@@ -42,7 +42,7 @@ def diff(
 ) -> None:
     """比对两个版本：新增、取消、调整（更名、类型、依据、主体、层级、合并、拆分）。 Compare two editions."""
     from listkit import __version__
-    from listkit.cli.console import err, out, write_data
+    from listkit.cli.console import err, out, plain_text, write_data
     from listkit.diff import diff_lists, same_schema
     from listkit.diff.model import KINDS
     from listkit.errors import EXIT_FINDINGS, UsageError
@@ -87,15 +87,7 @@ def diff(
         title = t("diff.title", language, old=Path(old).name, new=Path(new).name)
         data = workbook_bytes(changes, language, show_cosmetic, title)
     elif target is not None:  # text into a file: plain, without colour
-        import io
-
-        from rich.console import Console
-
-        buffer = io.StringIO()
-        plain = Console(file=buffer, width=140, no_color=True, highlight=False)
-        for part in diff_text.render(changes, language, show_cosmetic, color=False):
-            plain.print(part)
-        data = buffer.getvalue().encode("utf-8")
+        data = plain_text(diff_text.render(changes, language, show_cosmetic, color=False)).encode("utf-8")
     if data is not None and target is not None:
         from listkit.write.atomic import write_bytes_atomic
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -36,27 +37,23 @@ def validate(
 ) -> None:
     """校验清单：模式检查与清单级规则。 Validate lists against their schema and list-level rules."""
     from listkit import __version__
-    from listkit.cli.console import err, out, write_data
+    from listkit.cli.console import emit, err, out, plain_text
     from listkit.cli.inputs import read_each
     from listkit.cli.options import use_lang
-    from listkit.errors import EXIT_FINDINGS
+    from listkit.errors import EXIT_FINDINGS, UsageError
     from listkit.render import validate_text
     from listkit.validate import combine, resolve_rules, validate_list
+    from listkit.write.atomic import check_output
 
     language = use_lang(lang)
     selected, ignored = split_rules(select), split_rules(ignore)
     resolve_rules(selected, ignored)  # unknown rule ids fail before any file is read
-    if format is ValidateFormat.xlsx:
-        from pathlib import Path
-
-        from listkit.errors import UsageError
-        from listkit.write.atomic import check_output
-
-        if output is None:
-            raise UsageError("output-required")
-        if len(files) != 1:
-            raise UsageError("bad-option", option="--format xlsx", reason="one input file at a time")
-        check_output(Path(output), files)
+    if format is ValidateFormat.xlsx and output is None:
+        raise UsageError("output-required")
+    if format is ValidateFormat.xlsx and len(files) != 1:
+        raise UsageError("bad-option", option="--format xlsx", reason="one input file at a time")
+    if output is not None:
+        check_output(Path(output), files)  # before the work: a wrong path should not cost a long read
     # Each file is its own list (own schema, own duplicates); the report covers them all.
     report = combine(
         (validate_list(items, select=selected, ignore=ignored) for items in read_each(files, schema)),
@@ -66,26 +63,25 @@ def validate(
     if format is ValidateFormat.json:
         import json
 
-        write_data(json.dumps(report.as_json(language, __version__), ensure_ascii=False, indent=2))
+        emit(json.dumps(report.as_json(language, __version__), ensure_ascii=False, indent=2), output, files)
     elif format is ValidateFormat.xlsx:
-        from pathlib import Path
-
         from listkit.write.annotated import annotated_bytes
         from listkit.write.atomic import write_bytes_atomic
 
         assert output is not None
         write_bytes_atomic(Path(output), annotated_bytes(Path(files[0]), report, language), files)
-        err().print(validate_text.summary(report, language), style="green" if report.valid else "red")
     elif format is ValidateFormat.github:
         from listkit.render import github
 
         text = github.render(report, language)
-        if text:
-            write_data(text)
+        if text or output:
+            emit(text, output, files)
+    elif output is not None:
+        emit(plain_text(validate_text.render(report, language)), output, files)
     else:
         console = out()
         for part in validate_text.render(report, language):
             console.print(part)
-        err().print(validate_text.summary(report, language), style="green" if report.valid else "red")
+    err().print(validate_text.summary(report, language), style="green" if report.valid else "red")
     if not report.valid:
         raise typer.Exit(EXIT_FINDINGS)
