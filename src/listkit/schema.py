@@ -175,6 +175,8 @@ def schema_from_document(document: Any, path: str) -> Schema:
         Draft202012Validator.check_schema(document)
     except JsonSchemaError as exc:
         raise SchemaError("schema-invalid", file=path, reason=exc.message) from None
+    except RecursionError:
+        raise SchemaError("schema-invalid", file=path, reason="nested too deeply") from None
     properties = document.get("properties")
     if not isinstance(properties, dict) or not properties:
         raise SchemaError("schema-no-properties", file=path)
@@ -218,6 +220,8 @@ def load_schema(name_or_path: str) -> Schema:
         raise SchemaError("schema-not-json", file=str(path), reason=str(exc)) from None
     except json.JSONDecodeError as exc:
         raise SchemaError("schema-not-json", file=str(path), reason=f"{exc.msg} (line {exc.lineno})") from None
+    except RecursionError:
+        raise SchemaError("schema-not-json", file=str(path), reason="nested too deeply") from None
     schema = schema_from_document(document, str(path))
     schema.ref = name_or_path
     return schema
