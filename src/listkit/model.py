@@ -81,16 +81,6 @@ class ItemList(BaseModel):
     # Files given with others that turned out not to be lists at all (a README beside the workbooks).
     skipped_files: list[str] = Field(default_factory=list)
 
-    def column_of(self, record: Record, key: str) -> str | None:
-        """The column letter holding ``key`` for this record's sheet, when it came from a spreadsheet."""
-        source = record.source
-        if source is None:
-            return None
-        for layout in self.layouts:
-            if layout.file == source.file and layout.sheet == source.sheet:
-                return layout.columns.get(key)
-        return None
-
 
 _RECORD_FIELDS = frozenset({"values", "department", "source", "extra", "raw", "type_from", "at"})
 _SOURCE_FIELDS = frozenset({"file", "sheet", "row"})

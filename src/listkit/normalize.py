@@ -52,11 +52,6 @@ def fold(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def fold_header(text: str) -> str:
-    """Headers fold harder: bracketed notes such as '（内容）' still count."""
-    return fold(text)
-
-
 def clean_text(text: str) -> str:
     """Displayed text: line endings unified, outer whitespace trimmed, nothing else touched."""
     if "\r" in text:

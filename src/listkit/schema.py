@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from listkit.errors import SchemaError
-from listkit.normalize import fold_header
+from listkit.normalize import fold
 
 BUNDLED = ("power-list", "licensing-list")
 SINGLE_LINE_ROLES = frozenset({"name", "sub-item", "type", "code", "seq", "body", "office", "level"})
@@ -92,10 +92,10 @@ class Schema:
         """Folded header text → field key. Titles win over aliases; the first schema field wins a tie."""
         index: dict[str, str] = {}
         for f in self.fields:
-            index.setdefault(fold_header(f.title), f.key)
+            index.setdefault(fold(f.title), f.key)
         for f in self.fields:
             for alias in f.aliases:
-                index.setdefault(fold_header(alias), f.key)
+                index.setdefault(fold(alias), f.key)
         return index
 
     @cached_property
@@ -104,7 +104,7 @@ class Schema:
         return frozenset(word for f in self.fields for word in (f.title, *f.aliases))
 
     def match_header(self, text: str) -> str | None:
-        folded = fold_header(text)
+        folded = fold(text)
         if not folded:
             return None
         hit = self.header_index.get(folded)

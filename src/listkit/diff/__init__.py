@@ -10,7 +10,7 @@ from listkit.model import ItemList
 from listkit.progress import track
 from listkit.schema import Schema, load_schema
 
-__all__ = ["DEFAULT_MIN_SCORE", "Change", "ChangeSet", "diff_lists"]
+__all__ = ["DEFAULT_MIN_SCORE", "Change", "ChangeSet", "diff_lists", "same_schema"]
 
 
 def diff_lists(
@@ -48,6 +48,3 @@ def diff_lists(
 def same_schema(old: ItemList, new: ItemList) -> None:
     if old.schema_name != new.schema_name:
         raise UsageError("schema-mismatch", old=old.schema_name, new=new.schema_name)
-
-
-__all__ += ["Change", "same_schema"]

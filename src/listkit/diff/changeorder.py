@@ -15,7 +15,7 @@ from listkit.diff.apply import Entry
 from listkit.diff.labels import ASPECT_LABELS, DIRECTION_LABELS, KIND_LABELS, NEW_MARKS, OLD_MARKS, label
 from listkit.diff.model import Change, ChangeSet
 from listkit.errors import InputError
-from listkit.i18n import Lang
+from listkit.i18n import Lang, t
 from listkit.model import Record
 from listkit.schema import Schema, load_schema
 
@@ -136,23 +136,16 @@ def describe(change: Change, schema: Schema, lang: Lang) -> str:
     name_key = schema.key_of("name")
     lines = []
     if "merged" in change.aspects:
-        names = "”“".join(r.get(name_key) for r in change.olds)
-        lines.append(
-            f"由“{names}”合并为“{change.news[0].get(name_key)}”"
-            if lang == "zh"
-            else f"'{names}' merged into '{change.news[0].get(name_key)}'"
-        )
+        names = "、".join(f"“{r.get(name_key)}”" for r in change.olds)
+        lines.append(t("diff.merged-into", lang, names=names, name=change.news[0].get(name_key)))
     if "split" in change.aspects:
-        names = "”“".join(r.get(name_key) for r in change.news)
-        lines.append(
-            f"“{change.olds[0].get(name_key)}”拆分为“{names}”"
-            if lang == "zh"
-            else f"'{change.olds[0].get(name_key)}' split into '{names}'"
-        )
+        names = "、".join(f"“{r.get(name_key)}”" for r in change.news)
+        lines.append(t("diff.split-into", lang, name=change.olds[0].get(name_key), names=names))
     for field in change.fields:
         spec = schema.by_key.get(field.field)
         title = spec.display_title(lang) if spec else field.field
-        arrow = f"{field.old or '（空）'} → {field.new or '（空）'}"
+        empty = t("diff.empty", lang)
+        arrow = f"{field.old or empty} → {field.new or empty}"
         if field.direction:
             arrow += f"（{label(DIRECTION_LABELS, field.direction, lang)}）"
         lines.append(f"{title}：{arrow}")

@@ -154,7 +154,7 @@ def classify(
         regrouped.append(
             _regrouped(
                 "split",
-                adjusted.pop(i, None) if primary is not None else None,
+                adjusted.pop(i, None),
                 olds=[old[i]],
                 news=[new[j] for j in ([primary] if primary is not None else []) + parts],
             )

@@ -8,7 +8,7 @@ group of candidates.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
@@ -84,7 +84,7 @@ def _exact(
     result: Matching,
 ) -> tuple[list[int], list[int]]:
     """Hash join on a key; equal keys pair up in list order. Empty keys never match."""
-    waiting: dict[Hashable, list[int]] = defaultdict(list)
+    waiting: dict[Hashable, deque[int]] = defaultdict(deque)
     for j in new_left:
         k = key_of(new[j])
         if k:
@@ -95,7 +95,7 @@ def _exact(
         k = key_of(old[i])
         queue = waiting.get(k) if k else None
         if queue:
-            j = queue.pop(0)
+            j = queue.popleft()
             taken.add(j)
             result.pairs.append((i, j, MatchInfo(by=by)))  # type: ignore[arg-type]
         else:
