@@ -86,6 +86,10 @@ def test_every_format_reports_the_same_figure(cli: Cli, tmp_path: Path) -> None:
     ]
     kinds_written = Counter(str(row[5].value)[:2] for row in summary.iter_rows(min_row=3))
     assert kinds_written == {"新增": 21, "取消": 3, "调整": 21}
+    contents = [str(row[6].value) for row in summary.iter_rows(min_row=3)]
+    split_text = next(c for c in contents if "拆分为" in c)
+    assert "（1." in split_text and "（2." in split_text  # the pieces of a split are told apart by sub-item
+    assert any(c.startswith("由“") and "合并为" in c for c in contents)
 
 
 def test_english_report(cli: Cli) -> None:

@@ -135,12 +135,19 @@ def describe(change: Change, schema: Schema, lang: Lang) -> str:
     """调整内容: what changed, field by field ('事项名称：旧 → 新'), and what was merged or split."""
     name_key = schema.key_of("name")
     lines = []
+    sub_key = schema.key_of("sub-item")
+    separator = "、" if lang == "zh" else ", "
+
+    def named(records: list[Record]) -> str:
+        # A split into sub-items keeps the name: the sub-items are what tell the pieces apart.
+        return separator.join(
+            f"“{r.get(name_key)}" + (f"（{r.get(sub_key)}）”" if r.get(sub_key) else "”") for r in records
+        )
+
     if "merged" in change.aspects:
-        names = "、".join(f"“{r.get(name_key)}”" for r in change.olds)
-        lines.append(t("diff.merged-into", lang, names=names, name=change.news[0].get(name_key)))
+        lines.append(t("diff.merged-into", lang, names=named(change.olds), name=named(change.news)))
     if "split" in change.aspects:
-        names = "、".join(f"“{r.get(name_key)}”" for r in change.news)
-        lines.append(t("diff.split-into", lang, name=change.olds[0].get(name_key), names=names))
+        lines.append(t("diff.split-into", lang, name=named(change.olds), names=named(change.news)))
     for field in change.fields:
         spec = schema.by_key.get(field.field)
         title = spec.display_title(lang) if spec else field.field
