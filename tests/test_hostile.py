@@ -80,8 +80,10 @@ def test_every_command_on_every_hostile_file(cli: Cli, corpus: list[tuple[Case, 
                 lines = result.err.strip().splitlines()
                 if not lines or not any(path.name in line or "模式" in line for line in lines):
                     problem = "the message does not name the file"
-                elif case.words and label not in ("apply-order", "schema-show", "as-schema") and (
-                    case.words not in result.err
+                elif (
+                    case.words
+                    and label not in ("apply-order", "schema-show", "as-schema")
+                    and (case.words not in result.err)
                 ):
                     problem = f"message lacks '{case.words}'"
             if problem:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+if TYPE_CHECKING:
+    from listkit.table import RecordTable
 
 
 class SourceRef(BaseModel):
@@ -71,15 +75,67 @@ class ListMeta(BaseModel):
 
 
 class ItemList(BaseModel):
-    """A list as read: its schema, metadata, records and, per sheet, what the reader understood."""
+    """A list as read: its schema, metadata, records and, per sheet, what the reader understood.
+
+    Records live in one of two forms. A spreadsheet reader builds ``Record`` objects; the canonical reader
+    hands over a column table instead (a million records as objects cost gigabytes and seconds), and
+    ``records`` materialises them only when a caller walks them all. Once ``records`` has been touched it is
+    the truth (callers may edit it), so the table is dropped and ``table()`` builds a fresh one.
+    """
 
     schema_name: str  # a bundled schema name, or the path of the user's schema file
     meta: ListMeta = Field(default_factory=ListMeta)
-    records: list[Record] = Field(default_factory=list)
     layouts: list[SheetLayout] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list)
     # Files given with others that turned out not to be lists at all (a README beside the workbooks).
     skipped_files: list[str] = Field(default_factory=list)
+    _records: list[Record] | None = PrivateAttr(default=None)
+    _table: RecordTable | None = PrivateAttr(default=None)
+
+    def __init__(self, *, records: Iterable[Record] = (), **data: Any) -> None:
+        super().__init__(**data)
+        self._records = list(records)
+
+    @classmethod
+    def from_table(cls, table: RecordTable, **data: Any) -> ItemList:
+        items = cls(**data)
+        items._records, items._table = None, table
+        return items
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> ItemList:
+        """As pydantic's, with ``records`` accepted in ``update`` (it is a property, which pydantic would skip)."""
+        rest = dict(update or {})
+        records = rest.pop("records", None)
+        copy = super().model_copy(update=rest, deep=deep)
+        if records is not None:
+            copy.records = list(records)
+        return copy
+
+    @property
+    def records(self) -> list[Record]:
+        if self._records is None:
+            assert self._table is not None
+            self._records = self._table.all_records()
+            self._table = None
+        return self._records
+
+    @records.setter
+    def records(self, records: list[Record]) -> None:
+        self._records, self._table = records, None
+
+    @property
+    def size(self) -> int:
+        """How many records, without materialising them."""
+        return len(self._records) if self._records is not None else self._table.height if self._table else 0
+
+    def table(self) -> RecordTable:
+        """The records as columns, for the passes that look at every record."""
+        if self._table is not None:
+            return self._table
+        from listkit.schema import load_schema
+        from listkit.table import table_from_records
+
+        return table_from_records(self.records, load_schema(self.schema_name))
 
 
 _RECORD_FIELDS = frozenset({"values", "department", "source", "extra", "raw", "type_from", "at"})

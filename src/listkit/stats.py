@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
 from listkit.model import ItemList, Record
 from listkit.normalize import fold
 from listkit.schema import Schema, load_schema
+from listkit.table import DEPARTMENT, RecordTable, folded
+
+if TYPE_CHECKING:
+    import polars as pl
 
 By = Literal["type", "department", "level"]
 BLANK = ""  # the group of records that leave the grouping field empty
@@ -45,28 +48,40 @@ def _item_fields(schema: Schema) -> tuple[str, str, str]:
     return (schema.key_of("type") or "", schema.key_of("name") or "", schema.key_of("seq") or "")
 
 
-def group_of(record: Record, by: By, schema: Schema) -> str:
-    if by == "type":
-        return record.get(schema.key_of("type"))
-    if by == "department":
-        return record.department or record.get(schema.key_of("body"))
-    return record.get(schema.key_of("level"))
-
-
 def compute_stats(items: ItemList, by: By = "type", schema: Schema | None = None) -> Stats:
+    import polars as pl
+
     schema = schema or load_schema(items.schema_name)
-    records: dict[str, int] = defaultdict(int)
-    main_items: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    all_items: set[tuple[str, ...]] = set()
-    for record in items.records:
-        group = group_of(record, by, schema)
-        key = item_key(record, schema)
-        records[group] += 1
-        main_items[group].add(key)
-        all_items.add(key)
-    rows = [StatsRow(key=k, records=records[k], items=len(main_items[k])) for k in _order(records, by, schema)]
-    total = StatsRow(key="total", records=len(items.records), items=len(all_items))
+    table = items.table()
+    type_key, name_key, seq_key = _item_fields(schema)
+    # The same item key as ``item_key``, as columns: department, type, folded name, 序号.
+    item = [
+        table.column(DEPARTMENT).fill_null(""),
+        table.column(type_key).fill_null(""),
+        folded(table.column(name_key)),
+        table.column(seq_key).fill_null(""),
+    ]
+    frame = pl.DataFrame({"group": _group_column(table, by, schema), **{f"k{i}": c for i, c in enumerate(item)}})
+    counts = frame.group_by("group").agg(
+        pl.len().alias("records"), pl.struct([f"k{i}" for i in range(len(item))]).n_unique().alias("items")
+    )
+    records = dict(zip(counts.get_column("group").to_list(), counts.get_column("records").to_list(), strict=True))
+    main_items = dict(zip(counts.get_column("group").to_list(), counts.get_column("items").to_list(), strict=True))
+    rows = [StatsRow(key=k, records=records[k], items=main_items[k]) for k in _order(records, by, schema)]
+    all_items = frame.select(pl.struct([f"k{i}" for i in range(len(item))]).n_unique()).item() if frame.height else 0
+    total = StatsRow(key="total", records=table.height, items=all_items)
     return Stats(by=by, rows=rows, total=total)
+
+
+def _group_column(table: RecordTable, by: By, schema: Schema) -> pl.Series:
+    if by == "type":
+        column = table.column(schema.key_of("type"))
+    elif by == "department":
+        # A record without a department counts under its implementing body.
+        column = table.column(DEPARTMENT).fill_null(table.column(schema.key_of("body")))
+    else:
+        column = table.column(schema.key_of("level"))
+    return column.fill_null(BLANK)
 
 
 def _order(records: dict[str, int], by: By, schema: Schema) -> list[str]:

@@ -108,6 +108,11 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     head = _head(path)
     if head and not head.startswith((b"PK", b"\xd0\xcf\x11\xe0")) and sniff(head, file) == "jsonl":
         from listkit.read.canonical import read_jsonl
+        from listkit.read.canonical_table import read_canonical_table
+
+        table = read_canonical_table(path, file, schema_name)
+        if table is not None:
+            return table
 
         with path.open("rb") as lines:
             return read_jsonl(lines, file, schema_name)

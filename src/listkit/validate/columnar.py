@@ -1,7 +1,8 @@
 """The schema's record checks compiled into column passes, for the keywords lists use.
 
-Per field, one pass over that field's values with the check its keywords ask for (enum as a set, pattern as a
-compiled regex, lengths with len) — instead of one validator call per record. It answers only "which records
+Per field, one pass over that field's column with the check its keywords ask for (enum as set membership,
+pattern as a Python regex over the distinct values, lengths in characters) — instead of one validator call per
+record. It answers only "which records
 fail?"; those then get their full error detail from jsonschema, exactly as fastjsonschema's failures do. A schema
 using any other keyword is not compiled here (`compile_columns` returns None) and fastjsonschema checks it per
 record. tests/test_columnar.py checks that both always agree.
@@ -10,64 +11,79 @@ record. tests/test_columnar.py checks that both always agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from listkit.model import Record
+from listkit.table import RecordTable, map_distinct
+
+if TYPE_CHECKING:
+    import polars as pl
 
 # Keywords this compiler understands, at the top of the schema and in each property.
 TOP_KEYWORDS = frozenset({"$schema", "$id", "title", "description", "type", "required", "properties"})
 PROPERTY_KEYWORDS = frozenset({"type", "title", "description", "enum", "pattern", "minLength", "maxLength", "default"})
 
-Check = Callable[[str], bool]
+# A column check: the column in, a boolean column out (true: the value passes; null values are not checked).
+ColumnCheck = Callable[["pl.Series"], "pl.Series"]
 
 
-def compile_columns(document: dict[str, Any]) -> Callable[[Sequence[Record]], set[int]] | None:
-    """A function giving the indexes of the records that fail the schema, or None if the schema needs more."""
+def compile_columns(document: dict[str, Any]) -> Callable[[RecordTable], set[int]] | None:
+    """A function giving the rows of a table that fail the schema, or None if the schema needs more."""
     top = {k for k in document if not k.startswith("x-")}
     if top - TOP_KEYWORDS or document.get("type", "object") != "object":
         return None
-    checks: list[tuple[str, Check]] = []
+    checks: list[tuple[str, list[ColumnCheck]]] = []
     for key, spec in document.get("properties", {}).items():
         if not isinstance(spec, dict):
             return None
         keywords = {k for k in spec if not k.startswith("x-")}
         if keywords - PROPERTY_KEYWORDS or spec.get("type", "string") != "string":
             return None
-        check = _check_for(spec)
-        if check is not None:
-            checks.append((key, check))
+        parts = _checks_for(spec)
+        if parts:
+            checks.append((key, parts))
     required = [str(k) for k in document.get("required", [])]
 
-    def failing(records: Sequence[Record]) -> set[int]:
-        bad: set[int] = set()
+    def failing(table: RecordTable) -> set[int]:
+        import polars as pl
+
+        bad = pl.Series("bad", [False] * table.height, dtype=pl.Boolean)
         for key in required:
-            bad.update(i for i, r in enumerate(records) if key not in r.values)
-        for key, check in checks:
-            bad.update(i for i, r in enumerate(records) if (v := r.values.get(key)) is not None and not check(v))
-        return bad
+            bad = bad | table.column(key).is_null()
+        for key, parts in checks:
+            column = table.column(key)
+            if column.null_count() == len(column):
+                continue
+            present = column.is_not_null()
+            for part in parts:
+                bad = bad | (present & ~part(column).fill_null(True))
+        return set(bad.arg_true().to_list())
 
     return failing
 
 
-def _check_for(spec: dict[str, Any]) -> Check | None:
-    parts: list[Check] = []
+def _checks_for(spec: dict[str, Any]) -> list[ColumnCheck]:
+    parts: list[ColumnCheck] = []
     if "enum" in spec:
-        allowed = frozenset(spec["enum"])
-        parts.append(allowed.__contains__)
+        # Cell values are strings: a non-string enum member can never be equal to one.
+        allowed = [v for v in spec["enum"] if isinstance(v, str)]
+        parts.append(lambda column: column.is_in(allowed))
     if "pattern" in spec:
         # JSON Schema patterns are ECMA-262 and unanchored: Python's re.search has the same meaning for the
-        # patterns lists use (character classes, repetition, anchors).
+        # patterns lists use, and is what the record-level validators use — so it is applied here too, once
+        # per distinct value, rather than a regex engine with other corner cases.
         search = re.compile(spec["pattern"]).search
-        parts.append(lambda v: search(v) is not None)
+        parts.append(lambda column: map_distinct(column, lambda v: search(v) is not None, _boolean()))
     if "minLength" in spec:
         low = int(spec["minLength"])
-        parts.append(lambda v: len(v) >= low)
+        parts.append(lambda column: column.str.len_chars() >= low)
     if "maxLength" in spec:
         high = int(spec["maxLength"])
-        parts.append(lambda v: len(v) <= high)
-    if not parts:
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    return lambda v: all(part(v) for part in parts)
+        parts.append(lambda column: column.str.len_chars() <= high)
+    return parts
+
+
+def _boolean() -> Any:
+    import polars as pl
+
+    return pl.Boolean

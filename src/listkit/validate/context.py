@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from listkit.model import ItemList, Record
 from listkit.schema import Schema
+from listkit.table import RecordTable
 from listkit.validate.report import Finding, Severity
 
 
@@ -19,6 +21,12 @@ class Context:
     def __post_init__(self) -> None:
         for layout in self.items.layouts:
             self._columns[(layout.file, layout.sheet)] = layout.columns
+
+    @cached_property
+    def table(self) -> RecordTable:
+        """The records as columns: rules ask their questions of whole columns, and build a ``Record`` only for
+        the rows they report."""
+        return self.items.table()
 
     def option(self, rule: str, name: str, default: Any) -> Any:
         """A rule option from the schema's ``x-listkit.rules.<rule>.<name>``, else the default."""

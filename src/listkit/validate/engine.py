@@ -44,7 +44,7 @@ def validate_list(
         for family in chosen:
             findings.extend(f for f in family.check(ctx) if f.rule in rules)
             advance(1)
-    return build_report(findings, list(items.files), len(items.records), strict, max_errors)
+    return build_report(findings, list(items.files), items.size, strict, max_errors)
 
 
 def combine(reports: Iterable[Report], strict: bool = False, max_errors: int | None = None) -> Report:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from listkit.model import Record
+from listkit.table import map_distinct, rows_where
 from listkit.validate.context import Context
 from listkit.validate.report import Finding, Severity
 from listkit.validate.rules import RuleInfo
@@ -55,11 +56,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     key = ctx.schema.key_of("basis")
     if key is None:
         return
+    import polars as pl
+
     need_law = bool(ctx.option("basis-format", "require-law-name", True))
-    for record in ctx.items.records:
-        text = record.values.get(key)
-        if text:
-            yield from _check_one(ctx, record, key, text, need_law)
+    table = ctx.table
+    # A province's lists cite the same bases thousands of times: each distinct text is analysed once.
+    flagged = map_distinct(table.column(key), lambda text: bool(_analyse(text, need_law)), pl.Boolean)
+    for index in rows_where(flagged):
+        record = table.record(index)
+        yield from _check_one(ctx, record, key, record.values[key], need_law)
 
 
 def _check_one(ctx: Context, record: Record, key: str, text: str, need_law: bool) -> Iterator[Finding]:
@@ -69,7 +74,7 @@ def _check_one(ctx: Context, record: Record, key: str, text: str, need_law: bool
 
 @lru_cache(maxsize=1 << 16)
 def _analyse(text: str, need_law: bool) -> tuple[tuple[Severity, str, str, dict[str, object]], ...]:
-    """What is wrong with one basis text. Cached: a province's lists cite the same bases thousands of times."""
+    """What is wrong with one basis text (cached: flagged texts are analysed again to build findings)."""
     problems: list[tuple[Severity, str, str, dict[str, object]]] = []
     if need_law and "《" not in text and "<<" not in text:
         problems.append(("warning", "basis-no-law", text, {}))

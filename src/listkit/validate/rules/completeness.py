@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from listkit.validate.context import Context
@@ -13,16 +12,14 @@ RULES = (RuleInfo("completeness", "info", "字段填写率", "Share of records f
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    total = len(ctx.items.records)
+    table = ctx.table
+    total = table.height
     if not total:
         return
-    filled: Counter[str] = Counter()
-    for record in ctx.items.records:
-        filled.update(record.values.keys())
     for spec in ctx.schema.fields:
         if spec.required or spec.role in ("seq", "type"):
             continue
-        count = filled.get(spec.key, 0)
+        count = total - table.column(spec.key).null_count()
         yield ctx.finding(
             "completeness",
             "info",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from listkit.table import joined, rows_where
 from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
@@ -24,12 +25,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     types = set(ctx.option("disguised-licence", "types", DEFAULT_TYPES))
     words = tuple(ctx.option("disguised-licence", "words", DEFAULT_WORDS))
     sub_key = ctx.schema.key_of("sub-item")
-    for record in ctx.items.records:
+    table = ctx.table
+    if not words:
+        return
+    text = joined(table, [name_key, sub_key] if sub_key else [name_key], "")
+    candidates = table.column(type_key).is_in(sorted(types)) & text.str.contains_any(list(words))
+    for index in rows_where(candidates):
+        record = table.record(index)
         kind = record.values.get(type_key)
-        if kind not in types:
-            continue
-        text = record.values.get(name_key, "") + (record.values.get(sub_key, "") if sub_key else "")
-        word = next((w for w in words if w in text), None)
+        text_of = record.values.get(name_key, "") + (record.values.get(sub_key, "") if sub_key else "")
+        word = next((w for w in words if w in text_of), None)
         if word:
             yield ctx.finding(
                 "disguised-licence",

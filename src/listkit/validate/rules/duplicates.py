@@ -8,13 +8,15 @@ is not a duplicate.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import repeat
+from typing import TYPE_CHECKING
 
-from listkit.model import Record
-from listkit.normalize import fold
+from listkit.table import DEPARTMENT, folded, joined
 from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
+
+if TYPE_CHECKING:
+    import polars as pl
 
 RULES = (
     RuleInfo(
@@ -26,30 +28,47 @@ RULES = (
 
 def check(ctx: Context) -> Iterator[Finding]:
     schema = ctx.schema
+    table = ctx.table
     name_key = schema.key_of("name")
     identity = schema.identity_keys
     code_key = schema.key_of("code")
-    seen_items: dict[tuple[str, str], Record] = {}
-    seen_codes: dict[str, Record] = {}
-    for record in ctx.items.records:
-        values = record.values
-        if identity and name_key and values.get(name_key):
-            # One fold over the joined identity fields (NUL cannot occur in cell text) instead of one per field.
-            key = (record.department or "", fold("\0".join(map(values.get, identity, repeat("")))))
-            first = seen_items.setdefault(key, record)
-            if first is not record:
-                yield ctx.finding(
-                    "duplicate-item", "error", record, name_key, value=values[name_key], first=ctx.where(first)
-                )
-        code = fold(values.get(code_key, "")) if code_key else ""
-        if code:
-            first = seen_codes.setdefault(code, record)
-            if first is not record:
-                yield ctx.finding(
-                    "duplicate-code",
-                    "error",
-                    record,
-                    code_key,
-                    value=values[code_key or ""],
-                    first=ctx.where(first),
-                )
+    if identity and name_key:
+        # One fold over the joined identity fields (NUL cannot occur in cell text) instead of one per field.
+        keys = [table.column(DEPARTMENT).fill_null(""), folded(joined(table, identity, "\0"))]
+        for row, first in _repeats(keys, table.column(name_key).is_not_null()):
+            record = table.record(row)
+            yield ctx.finding(
+                "duplicate-item",
+                "error",
+                record,
+                name_key,
+                value=record.values[name_key],
+                first=ctx.where(table.record(first)),
+            )
+    if code_key:
+        code = folded(table.column(code_key))
+        for row, first in _repeats([code], code != ""):
+            record = table.record(row)
+            yield ctx.finding(
+                "duplicate-code",
+                "error",
+                record,
+                code_key,
+                value=record.values[code_key],
+                first=ctx.where(table.record(first)),
+            )
+
+
+def _repeats(keys: list[pl.Series], counted: pl.Series) -> list[tuple[int, int]]:
+    """(row, first row with the same keys) for every row after the first of its kind, among rows counted."""
+    import polars as pl
+
+    names = [f"k{i}" for i in range(len(keys))]
+    frame = pl.DataFrame({name: key for name, key in zip(names, keys, strict=True)}).with_row_index("row")
+    frame = frame.filter(counted)
+    # Most lists have few duplicates: find the keys that repeat first, then order only those rows.
+    frame = frame.filter(pl.struct(names).is_duplicated())
+    repeats = frame.with_columns(pl.col("row").min().over(names).alias("first")).filter(
+        pl.col("row") != pl.col("first")
+    )
+    return list(zip(repeats.get_column("row").to_list(), repeats.get_column("first").to_list(), strict=True))

@@ -27,11 +27,15 @@ RULES = (
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    records = ctx.items.records
+    from listkit.table import rows_where
+
+    table = ctx.table
     type_key = ctx.schema.key_of("type")
+    variants = set(rows_where(table.raw(type_key).is_not_null())) if type_key else set()
     failing = _failing(ctx)
-    for index, record in enumerate(records):
-        if type_key and record.raw and type_key in record.raw:
+    for index in sorted(variants | failing):
+        record = table.record(index)
+        if index in variants and type_key:
             yield ctx.finding(
                 "type-variant",
                 "warning",
@@ -53,10 +57,10 @@ def _failing(ctx: Context) -> set[int]:
 
     columns = compile_columns(ctx.schema.validation_document)
     if columns is not None:
-        return columns(ctx.items.records)
+        return columns(ctx.table)
     validate = ctx.schema.fast_validator
     failing = set()
-    for index, record in enumerate(ctx.items.records):
+    for index, record in enumerate(ctx.table.all_records()):
         try:
             validate(record.values)
         except JsonSchemaValueException:

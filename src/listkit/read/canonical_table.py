@@ -1,0 +1,167 @@
+"""listkit's own .jsonl files read straight into columns (polars' parallel JSON reader), records built on demand.
+
+Only files that listkit wrote take this path: line 1 is a listkit header, every line is one record, values are
+strings (nested only in ``source``/``raw``/``extra``) and types are canonical. Anything else — a foreign file,
+a hand-edited line with a number in it, blank lines that would shift the line numbers findings point at, a
+variant type spelling — returns None and the file goes through the record-by-record reader, which states the
+rules (``canonical.record_from_object``). Rows built here go through that same function, so a record is the same
+whichever way it was read (tests/test_canonical_table.py compares both on every sample).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from listkit.model import ItemList, ListMeta, Record
+from listkit.read.canonical import HEADER_KEY, record_from_object
+from listkit.read.types import TypeResolver
+from listkit.schema import Schema, candidate_schemas
+from listkit.table import DEPARTMENT, RecordTable
+
+if TYPE_CHECKING:
+    import polars as pl
+
+NESTED = ("source", "raw", "extra")
+FIRST_RECORD_LINE = 2  # line 1 is the header
+
+
+def read_canonical_table(path: Path, file: str, schema_name: str | None) -> ItemList | None:
+    header = _header(path)
+    if header is None:
+        return None
+    import polars as pl
+
+    try:
+        frame = pl.read_ndjson(path, infer_schema_length=None)
+        lines = (
+            pl.scan_csv(path, separator="\x01", quote_char=None, has_header=False, schema={"line": pl.String})
+            .select(pl.len())
+            .collect()
+            .item()
+        )
+    except Exception:
+        return None
+    if frame.height != lines or frame.height == 0 or HEADER_KEY not in frame.columns:
+        return None
+    frame = frame.slice(1).drop(HEADER_KEY)
+    schema = _schema(header, frame.columns, schema_name)
+    if schema is None or not _simple(frame) or _coerced(frame):
+        return None
+    frame = _blank_to_null(frame)
+    if not _types_canonical(frame, schema):
+        return None
+    meta = ListMeta.model_validate(header.get("meta") or {})
+    table = _table(frame, file, schema)
+    return ItemList.from_table(table, schema_name=schema.ref, meta=meta, files=[file])
+
+
+def _header(path: Path) -> dict[str, Any] | None:
+    import orjson
+
+    with path.open("rb") as handle:
+        first = handle.readline(1 << 20)
+    if not first.startswith(b'{"' + HEADER_KEY.encode()):
+        return None
+    try:
+        value = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return None
+    header = value.get(HEADER_KEY) if isinstance(value, dict) and len(value) == 1 else None
+    return header if isinstance(header, dict) else None
+
+
+def _schema(header: dict[str, Any], columns: list[str], requested: str | None) -> Schema | None:
+    requested = requested or (header["schema"] if isinstance(header.get("schema"), str) else None)
+    candidates = list(candidate_schemas(requested))
+    if len(candidates) == 1:
+        return candidates[0]
+    return max(candidates, key=lambda s: len(set(columns) & set(s.by_key)), default=None)
+
+
+def _source_fields() -> dict[str, Any]:
+    import polars as pl
+
+    return {"file": pl.String, "sheet": pl.String, "row": pl.Int64}
+
+
+def _simple(frame: pl.DataFrame) -> bool:
+    """Strings everywhere, objects only under the reserved keys: what listkit writes."""
+    import polars as pl
+
+    for name, dtype in frame.schema.items():
+        if name in NESTED:
+            if isinstance(dtype, pl.Struct):
+                expected = _source_fields() if name == "source" else {}
+                if any(field.dtype not in (expected.get(field.name, pl.String), pl.Null) for field in dtype.fields):
+                    return False
+            elif dtype != pl.Null:
+                return False
+        elif dtype not in (pl.String, pl.Null):
+            return False
+    return True
+
+
+# Where a line holds a number, boolean or object among strings, polars turns it into text of its own making
+# ("true", "7.0", '{"a":1}') where the record reader writes "TRUE", "7", '{"a": 1}'. Integers agree; any value
+# that could be one of the others sends the file to the record reader.
+_COERCED = r"^(?:true|false|-0|-?[0-9]+(?:\.[0-9]+(?:[eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)|[\[{].*)$"
+
+
+def _coerced(frame: pl.DataFrame) -> bool:
+    import polars as pl
+
+    text = [c for c, dtype in frame.schema.items() if dtype == pl.String]
+    if not text:
+        return False
+    hits = frame.select(pl.any_horizontal([pl.col(c).str.contains(_COERCED).any() for c in text]))
+    return bool(hits.item())
+
+
+def _blank_to_null(frame: pl.DataFrame) -> pl.DataFrame:
+    """An empty string is an empty cell, as the record reader has it."""
+    import polars as pl
+
+    text = [c for c in frame.columns if c not in NESTED]
+    return frame.with_columns(
+        [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).cast(pl.String).alias(c) for c in text]
+    )
+
+
+def _types_canonical(frame: pl.DataFrame, schema: Schema) -> bool:
+    """A variant spelling would be rewritten (and remembered in ``raw``) record by record: not handled here."""
+    type_key = schema.key_of("type")
+    if type_key is None or type_key not in frame.columns:
+        return True
+    resolver = TypeResolver(schema)
+    for value in frame.get_column(type_key).drop_nulls().unique().to_list():
+        canonical = resolver.canonical(value)
+        if canonical is not None and canonical != value:
+            return False
+    return True
+
+
+def _table(frame: pl.DataFrame, file: str, schema: Schema) -> RecordTable:
+    import polars as pl
+
+    if DEPARTMENT not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(DEPARTMENT))
+    names = frame.columns
+
+    def build(row: tuple[Any, ...], index: int) -> Record:
+        obj = {name: _without_nulls(value) for name, value in zip(names, row, strict=True) if value is not None}
+        return record_from_object(obj, index + FIRST_RECORD_LINE, file, schema)
+
+    def record(index: int) -> Record:
+        return build(frame.row(index), index)
+
+    def all_records() -> list[Record]:
+        return [build(row, index) for index, row in enumerate(frame.iter_rows())]
+
+    return RecordTable(frame, record, all_records)
+
+
+def _without_nulls(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if v is not None}
+    return value

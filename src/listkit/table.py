@@ -1,0 +1,124 @@
+"""Records as columns: one polars column per field, for the passes that look at every record.
+
+Validation, stats and diff ask questions of whole columns ("which codes fail the pattern?", "which identities
+occur twice?"); asked record by record of a million pydantic objects they took tens of seconds. Here they run
+as column operations, and a ``Record`` is built only for the rows a finding or a change points at.
+
+Text functions that must agree exactly with the record-level code (``fold``, the basis analysis) are applied in
+Python to each *distinct* value and joined back: lists repeat the same names and bases thousands of times, and
+converting every cell of a column to a Python string costs more than the work itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from listkit.model import Record
+from listkit.schema import Schema
+
+if TYPE_CHECKING:
+    import polars as pl
+
+DEPARTMENT = "department"
+RAW = "raw"
+
+
+@dataclass
+class RecordTable:
+    """``frame`` has a String column for each schema field present (null where empty) and ``department``;
+    ``record(i)`` builds row ``i`` as the ``Record`` the record-level readers would have built."""
+
+    frame: pl.DataFrame
+    record: Callable[[int], Record]
+    all_records: Callable[[], list[Record]]
+
+    @property
+    def height(self) -> int:
+        return self.frame.height
+
+    def column(self, key: str | None) -> pl.Series:
+        """A field's column; all null when the list has no such column."""
+        import polars as pl
+
+        if key is not None and key in self.frame.columns:
+            return self.frame.get_column(key)
+        return pl.Series(key or "", [None] * self.frame.height, dtype=pl.String)
+
+    def raw(self, key: str) -> pl.Series:
+        """What the file said in a field that reading canonicalised (a type written '处罚'); null elsewhere."""
+        import polars as pl
+
+        if RAW in self.frame.columns:
+            raw = self.frame.get_column(RAW)
+            if isinstance(raw.dtype, pl.Struct) and key in [f.name for f in raw.dtype.fields]:
+                return raw.struct.field(key)
+        return pl.Series(key, [None] * self.frame.height, dtype=pl.String)
+
+
+def table_from_records(records: Sequence[Record], schema: Schema) -> RecordTable:
+    """A table over records already built (a spreadsheet read); row i is ``records[i]``."""
+    import polars as pl
+
+    columns: dict[str, list[str | None]] = {key: [r.values.get(key) or None for r in records] for key in schema.by_key}
+    columns[DEPARTMENT] = [r.department or None for r in records]
+    frame = pl.DataFrame(columns, schema={key: pl.String for key in columns})
+    raw_keys = sorted({key for r in records if r.raw for key in r.raw})
+    if raw_keys:
+        raw = pl.DataFrame(
+            {k: [r.raw.get(k) for r in records] for k in raw_keys}, schema=dict.fromkeys(raw_keys, pl.String)
+        )
+        frame = frame.with_columns(raw.to_struct(RAW))
+    return RecordTable(frame, records.__getitem__, lambda: list(records))
+
+
+def map_distinct(column: pl.Series, function: Callable[[str], Any], dtype: Any = None) -> pl.Series:
+    """``function`` applied to each distinct non-null value, as a column aligned with ``column`` (null stays
+    null)."""
+    import polars as pl
+
+    distinct = column.drop_nulls().unique()
+    results = pl.Series("result", [function(v) for v in distinct.to_list()], dtype=dtype)
+    lookup = pl.DataFrame({"value": distinct, "result": results})
+    joined = pl.DataFrame({"value": column}).join(lookup, on="value", how="left", maintain_order="left")
+    return joined.get_column("result")
+
+
+# What ``str.split()`` treats as whitespace among ASCII characters (\x1c–\x1f are separators to Python).
+_ASCII_SPACE = r"[\t\n\x0b\x0c\r \x1c-\x1f]"
+
+
+def folded(column: pl.Series) -> pl.Series:
+    """``normalize.fold`` of every value; null folds to ''.
+
+    For ASCII text fold is only "drop whitespace, lower-case", done here as column operations (codes are ASCII
+    and all distinct, so a per-value Python call would be a million calls); other text goes through ``fold``
+    once per distinct value. tests/test_table.py checks both agree with ``fold``.
+    """
+    import polars as pl
+
+    from listkit.normalize import fold
+
+    ascii_only = (column.str.len_bytes() == column.str.len_chars()).fill_null(True)
+    native = column.str.replace_all(_ASCII_SPACE, "").str.to_lowercase() if ascii_only.any() else column
+    if ascii_only.all():
+        return native.fill_null("")
+    others = column if not ascii_only.any() else pl.select(pl.when(~ascii_only).then(column)).to_series()
+    python = map_distinct(others, fold, pl.String)
+    return native.zip_with(ascii_only, python).fill_null("")
+
+
+def joined(table: RecordTable, keys: Sequence[str], separator: str) -> pl.Series:
+    """The fields ``keys`` of each record joined with ``separator`` (missing fields as '')."""
+    import polars as pl
+
+    if not keys:
+        return pl.Series("joined", [""] * table.height, dtype=pl.String)
+    parts = [table.column(key).fill_null("") for key in keys]
+    return pl.select(pl.concat_str(parts, separator=separator)).to_series()
+
+
+def rows_where(mask: pl.Series) -> list[int]:
+    """The row numbers where a boolean column is true (null counts as false)."""
+    return mask.fill_null(False).arg_true().to_list()
