@@ -11,6 +11,7 @@ converting every cell of a column to a Python string costs more than the work it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -23,16 +24,22 @@ if TYPE_CHECKING:
 
 DEPARTMENT = "department"
 RAW = "raw"
+EXTRA = "extra"
 
 
 @dataclass
 class RecordTable:
     """``frame`` has a String column for each schema field present (null where empty) and ``department``;
-    ``record(i)`` builds row ``i`` as the ``Record`` the record-level readers would have built."""
+    ``materialise(rows)`` builds those rows as the ``Record`` objects the record-level readers would have built."""
 
     frame: pl.DataFrame
-    record: Callable[[int], Record]
-    all_records: Callable[[], list[Record]]
+    materialise: Callable[[Sequence[int]], list[Record]]
+
+    def record(self, row: int) -> Record:
+        return self.materialise([row])[0]
+
+    def all_records(self) -> list[Record]:
+        return self.materialise(range(self.frame.height))
 
     @property
     def height(self) -> int:
@@ -64,13 +71,17 @@ def table_from_records(records: Sequence[Record], schema: Schema) -> RecordTable
     columns: dict[str, list[str | None]] = {key: [r.values.get(key) or None for r in records] for key in schema.by_key}
     columns[DEPARTMENT] = [r.department or None for r in records]
     frame = pl.DataFrame(columns, schema={key: pl.String for key in columns})
+    if any(r.extra for r in records):
+        # Compared as one text (diff/settle.py): equal texts mean equal extra fields.
+        extra = [json.dumps(r.extra, ensure_ascii=False, sort_keys=True) if r.extra else None for r in records]
+        frame = frame.with_columns(pl.Series(EXTRA, extra, dtype=pl.String))
     raw_keys = sorted({key for r in records if r.raw for key in r.raw})
     if raw_keys:
         raw = pl.DataFrame(
             {k: [r.raw.get(k) for r in records] for k in raw_keys}, schema=dict.fromkeys(raw_keys, pl.String)
         )
         frame = frame.with_columns(raw.to_struct(RAW))
-    return RecordTable(frame, records.__getitem__, lambda: list(records))
+    return RecordTable(frame, lambda rows: [records[i] for i in rows])
 
 
 def map_distinct(column: pl.Series, function: Callable[[str], Any], dtype: Any = None) -> pl.Series:

@@ -63,7 +63,7 @@ def diff(
         check_output(target, [old, new])
     before, after = read_list([old], schema), read_list([new], schema)
     same_schema(before, after)
-    changes = diff_lists(before, after, key=key, fuzzy=not no_fuzzy, min_score=min_score)
+    changes = diff_lists(before, after, key=key, fuzzy=not no_fuzzy, min_score=min_score, cosmetic=show_cosmetic)
     data: bytes | None = None
     if format is DiffFormat.json:
         import json

@@ -10,6 +10,7 @@ whichever way it was read (tests/test_canonical_table.py compares both on every 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -148,17 +149,19 @@ def _table(frame: pl.DataFrame, file: str, schema: Schema) -> RecordTable:
         frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(DEPARTMENT))
     names = frame.columns
 
-    def build(row: tuple[Any, ...], index: int) -> Record:
-        obj = {name: _without_nulls(value) for name, value in zip(names, row, strict=True) if value is not None}
-        return record_from_object(obj, index + FIRST_RECORD_LINE, file, schema)
+    def materialise(rows: Sequence[int]) -> list[Record]:
+        chosen = frame if rows == range(frame.height) else frame[list(rows)]
+        return [
+            record_from_object(
+                {name: _without_nulls(value) for name, value in zip(names, row, strict=True) if value is not None},
+                index + FIRST_RECORD_LINE,
+                file,
+                schema,
+            )
+            for index, row in zip(rows, chosen.iter_rows(), strict=True)
+        ]
 
-    def record(index: int) -> Record:
-        return build(frame.row(index), index)
-
-    def all_records() -> list[Record]:
-        return [build(row, index) for index, row in enumerate(frame.iter_rows())]
-
-    return RecordTable(frame, record, all_records)
+    return RecordTable(frame, materialise)
 
 
 def _without_nulls(value: Any) -> Any:
