@@ -15,7 +15,7 @@ from listkit.diff.settle import Settled
 from listkit.model import ItemList, Record
 from listkit.read import read_file, read_list
 from listkit.schema import load_schema
-from listkit.write.canonical import jsonl_lines
+from listkit.write.canonical import jsonl_bytes
 from tests.conftest import SAMPLES
 
 OLD = SAMPLES / "district-power-list.xlsx"
@@ -60,7 +60,7 @@ def test_canonical_editions_diff_the_same(tmp_path: Path, monkeypatch: pytest.Mo
     lists = []
     for name, source in (("old", OLD), ("new", NEW)):
         path = tmp_path / f"{name}.jsonl"
-        path.write_text("\n".join(jsonl_lines(read_list([source]))) + "\n", encoding="utf-8")
+        path.write_bytes(jsonl_bytes(read_list([source])))
         items = read_file(path)
         assert items._records is None  # read as columns
         lists.append(items)

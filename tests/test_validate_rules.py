@@ -141,3 +141,9 @@ def test_findings_are_sorted_by_row_then_rule() -> None:
     items = make({**GOOD, "name": "", "code": "bad code"}, {**GOOD, "name": "乙", "body": ""})
     rows = [(f.row, f.rule) for f in validate_list(items, ignore=["completeness"]).findings]
     assert rows == sorted(rows, key=lambda x: (x[0] or 0, x[1]))
+
+
+def test_a_code_with_a_final_newline_fails_its_pattern() -> None:
+    # '$' in a JSON Schema pattern is the end of the text; Python's '$' would also accept a final newline.
+    assert found(make({**GOOD, "code": "990102201XK00100\n"})) == [("code-format", "error", "B2")]
+    assert found(make({**GOOD, "code": "990102201XK00100"})) == []

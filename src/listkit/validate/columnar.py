@@ -69,10 +69,7 @@ def _checks_for(spec: dict[str, Any]) -> list[ColumnCheck]:
         allowed = [v for v in spec["enum"] if isinstance(v, str)]
         parts.append(lambda column: column.is_in(allowed))
     if "pattern" in spec:
-        # JSON Schema patterns are ECMA-262 and unanchored: Python's re.search has the same meaning for the
-        # patterns lists use, and is what the record-level validators use — so it is applied here too, once
-        # per distinct value, rather than a regex engine with other corner cases.
-        search = re.compile(spec["pattern"]).search
+        search = pattern_search(spec["pattern"])
         parts.append(lambda column: map_distinct(column, lambda v: search(v) is not None, _boolean()))
     if "minLength" in spec:
         low = int(spec["minLength"])
@@ -81,6 +78,17 @@ def _checks_for(spec: dict[str, Any]) -> list[ColumnCheck]:
         high = int(spec["maxLength"])
         parts.append(lambda column: column.str.len_chars() <= high)
     return parts
+
+
+# An unescaped '$' (also inside [...], as fastjsonschema does it).
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def pattern_search(pattern: str) -> Callable[[str], re.Match[str] | None]:
+    """A JSON Schema pattern as a Python search. Patterns are ECMA-262 and unanchored, which ``re.search`` shares for
+    the patterns lists use — except '$', which in Python also matches before a final newline: it becomes '\\Z',
+    as fastjsonschema does. Applied once per distinct value, not through a regex engine with other corner cases."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern)).search
 
 
 def _boolean() -> Any:

@@ -21,9 +21,9 @@ def format_from_path(path: Path, formats: tuple[str, ...] = CANONICAL_FORMATS) -
 def canonical_writer(fmt: str) -> Callable[[ItemList], bytes]:
     """The canonical writers (what `listkit import` produces, and every command reads back)."""
     if fmt == "jsonl":
-        from listkit.write.canonical import jsonl_lines
+        from listkit.write.canonical import jsonl_bytes
 
-        return lambda items: "".join(line + "\n" for line in jsonl_lines(items)).encode("utf-8")
+        return jsonl_bytes
     if fmt == "json":
         from listkit.write.canonical import json_document
 
