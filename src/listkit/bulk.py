@@ -14,14 +14,16 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def bulk() -> Iterator[None]:
+def bulk(*, freeze: bool = True) -> Iterator[None]:
+    """``freeze=False`` for a pass whose allocations die with it (writing an output)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        # What a pass leaves alive (the records) lives on for the rest of the run: move it out of the
-        # collector's sight, or its first full collection afterwards rescans it all (2.7 s at a million records).
-        gc.freeze()
+        if freeze:
+            # What a pass leaves alive (the records) lives on for the rest of the run: move it out of the
+            # collector's sight, or its first full collection afterwards rescans it all (2.7 s at a million records).
+            gc.freeze()
         if enabled:
             gc.enable()
