@@ -23,7 +23,7 @@ def apply(
     from listkit.diff.order_io import read_change_order
     from listkit.i18n import t
     from listkit.read import read_list
-    from listkit.write import canonical_writer, format_from_path
+    from listkit.write import canonical_chunks, format_from_path
     from listkit.write.atomic import check_output, write_bytes_atomic
 
     language = use_lang(lang)
@@ -33,5 +33,5 @@ def apply(
     items = read_list([base], schema)
     entries = read_change_order(Path(changes), items.schema_name)
     result = apply_entries(items, entries)
-    write_bytes_atomic(target, canonical_writer(fmt)(result), [base, changes])
+    write_bytes_atomic(target, canonical_chunks(fmt)(result), [base, changes])
     err().print(t("apply.done", language, changes=len(entries), before=len(items.records), after=len(result.records)))

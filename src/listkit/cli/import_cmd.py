@@ -39,7 +39,7 @@ def import_(
     """
     from listkit.cli.console import out, write_data
     from listkit.cli.inputs import read_inputs
-    from listkit.write import canonical_writer, format_from_path
+    from listkit.write import canonical_chunks, canonical_writer, format_from_path
     from listkit.write.atomic import check_output, write_bytes_atomic
 
     language = use_lang(lang)
@@ -53,7 +53,7 @@ def import_(
 
         out().print(render(items, language))
     if target is not None:
-        write_bytes_atomic(target, canonical_writer(fmt)(items), files)
+        write_bytes_atomic(target, canonical_chunks(fmt)(items), files)
     elif not explain:
         data = canonical_writer(fmt)(items)
         if fmt == "xlsx":

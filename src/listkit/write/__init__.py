@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from listkit.errors import UsageError
@@ -37,3 +37,13 @@ def canonical_writer(fmt: str) -> Callable[[ItemList], bytes]:
 
         return xlsx_bytes
     raise UsageError("output-format", file=fmt, formats=", ".join(CANONICAL_FORMATS))
+
+
+def canonical_chunks(fmt: str) -> Callable[[ItemList], Iterable[bytes]]:
+    """The same, in chunks where the format allows it (jsonl): for writing large lists to a file."""
+    if fmt == "jsonl":
+        from listkit.write.canonical import jsonl_chunks
+
+        return jsonl_chunks
+    whole = canonical_writer(fmt)
+    return lambda items: [whole(items)]

@@ -58,6 +58,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_bytes_atomic(path: Path, data: bytes, inputs: Iterable[str | Path] = ()) -> None:
+def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes], inputs: Iterable[str | Path] = ()) -> None:
+    """``data`` whole, or in chunks as a writer makes them (a million-line file is never held twice)."""
     with atomic_output(path, inputs) as handle:
-        handle.write(data)
+        if isinstance(data, bytes):
+            handle.write(data)
+        else:
+            for chunk in data:
+                handle.write(chunk)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from typing import Any
 
 from listkit.identity import sort_key
@@ -44,20 +45,30 @@ def ordered(items: ItemList, schema: Schema) -> list[Record]:
     return sorted(items.records, key=lambda r: sort_key(r, schema))
 
 
+CHUNK_LINES = 8192
+
+
 def jsonl_bytes(items: ItemList) -> bytes:
-    """The canonical .jsonl file: the header line, then one line per record in canonical order."""
+    return b"".join(jsonl_chunks(items))
+
+
+def jsonl_chunks(items: ItemList) -> Iterator[bytes]:
+    """The canonical .jsonl file — the header line, then one line per record in canonical order — in chunks of
+    lines, so that a large list is written as it is made rather than held whole."""
     import orjson
 
     from listkit.bulk import bulk
 
     schema = load_schema(items.schema_name)
     dumps = orjson.dumps
-    # Bytes end to end (orjson makes them), and no collector passes over the million short-lived dicts.
-    with bulk(freeze=False):
-        lines = [dumps(header(items))]
-        lines.extend(dumps(record_object(record, schema)) for record in ordered(items, schema))
+    yield dumps(header(items)) + b"\n"
+    records = ordered(items, schema)
+    for start in range(0, len(records), CHUNK_LINES):
+        # Bytes end to end (orjson makes them), and no collector passes over the short-lived dicts.
+        with bulk(freeze=False):
+            lines = [dumps(record_object(record, schema)) for record in records[start : start + CHUNK_LINES]]
         lines.append(b"")
-        return b"\n".join(lines)
+        yield b"\n".join(lines)
 
 
 def json_document(items: ItemList) -> str:
