@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from listkit.model import ItemList, Record
 from listkit.schema import Field, Schema
@@ -35,7 +36,9 @@ def print_width(text: str) -> float:
     return len(text) - wide + wide * CJK_PRINT_WIDTH
 
 
+@lru_cache(maxsize=1 << 16)
 def lines_needed(text: str, width: float) -> int:
+    """Printed lines a cell needs. Cached: a list repeats its bases, bodies and offices thousands of times."""
     usable = max(width - 1.5, 1.0)
     return sum(max(1, math.ceil(print_width(line) / usable)) for line in text.split("\n")) if text else 1
 
@@ -66,10 +69,15 @@ def plan_columns(items: ItemList, schema: Schema, with_department: bool) -> list
 def fitted_width(title: str, texts: Sequence[str], cap: float) -> float:
     """Wide enough for the header and for most values on one line, but never wider than the schema allows
     (long texts wrap instead); the schema's x-width is the cap."""
-    widths = sorted(max((display_width(line) for line in t.split("\n")), default=0) for t in texts if t)
+    widths = sorted(_widest_line(t) for t in texts if t)
     typical = widths[int(len(widths) * 0.9)] if widths else 0
     header = max(display_width(part) for part in title.split("\n"))
     return float(max(min(max(typical, header) + 2, cap), min(header + 2, cap), 6))
+
+
+@lru_cache(maxsize=1 << 16)
+def _widest_line(text: str) -> int:
+    return max(display_width(line) for line in text.split("\n"))
 
 
 def item_groups(records: Sequence[Record], schema: Schema) -> Iterator[list[Record]]:
