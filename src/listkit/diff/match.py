@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from listkit.diff.model import MatchInfo
 from listkit.model import Record
@@ -114,9 +115,6 @@ def _fuzzy(
 ) -> tuple[list[int], list[int]]:
     import numpy as np
     from rapidfuzz import fuzz, process
-    from scipy.optimize import linear_sum_assignment
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
 
     name_key, sub_key = schema.key_of("name"), schema.key_of("sub-item")
     basis_key, body_key = schema.key_of("basis"), schema.key_of("body")
@@ -148,27 +146,20 @@ def _fuzzy(
         return old_left, new_left
     rows, cols = rows[keep], cols[keep]
     kept_scores = np.array([scores[k] for k in keep])
-    # Groups of records linked by candidate pairs: the assignment is solved per group, each small.
-    size = len(old_left) + len(new_left)
-    graph = coo_matrix((np.ones(len(keep)), (rows, cols + len(old_left))), shape=(size, size))
-    _count, group_of = connected_components(graph, directed=False)
-    members: dict[int, list[int]] = defaultdict(list)
-    for k, row in enumerate(rows.tolist()):
-        members[int(group_of[row])].append(k)
     matched_old: set[int] = set()
     matched_new: set[int] = set()
-    for ks in members.values():
+    # Groups of records linked by candidate pairs: the assignment is solved per group, each small.
+    for ks in _groups(rows.tolist(), cols.tolist()):
         local_rows = sorted({int(rows[k]) for k in ks})
         local_cols = sorted({int(cols[k]) for k in ks})
-        at_row = {r: x for x, r in enumerate(local_rows)}
-        at_col = {c: x for x, c in enumerate(local_cols)}
-        matrix = np.zeros((len(local_rows), len(local_cols)))
-        for k in ks:
-            matrix[at_row[int(rows[k])], at_col[int(cols[k])]] = kept_scores[k]
-        for r, c in zip(*linear_sum_assignment(matrix, maximize=True), strict=True):
-            score = float(matrix[r, c])
+        if len(ks) == 1:
+            # One candidate, nothing to choose between (most renames): no solver needed.
+            chosen = [(0, 0, float(kept_scores[ks[0]]))]
+        else:
+            chosen = _assign(ks, rows, cols, kept_scores, local_rows, local_cols)
+        for r, c, score in chosen:
             if score >= min_score:
-                a, b = local_rows[int(r)], local_cols[int(c)]
+                a, b = local_rows[r], local_cols[c]
                 result.pairs.append((old_left[a], new_left[b], MatchInfo(by="fuzzy", score=round(score, 3))))
                 matched_old.add(a)
                 matched_new.add(b)
@@ -176,3 +167,38 @@ def _fuzzy(
         [i for x, i in enumerate(old_left) if x not in matched_old],
         [j for x, j in enumerate(new_left) if x not in matched_new],
     )
+
+
+def _groups(rows: list[int], cols: list[int]) -> list[list[int]]:
+    """Candidate pairs (by index) in connected groups: pairs sharing an old or a new record are one group."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def root(node: tuple[int, int]) -> tuple[int, int]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for r, c in zip(rows, cols, strict=True):
+        parent[root((0, r))] = root((1, c))
+    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        groups[root((0, r))].append(k)
+    return list(groups.values())
+
+
+def _assign(
+    ks: list[int], rows: Any, cols: Any, scores: Any, local_rows: list[int], local_cols: list[int]
+) -> list[tuple[int, int, float]]:
+    """The optimal one-to-one choice within a group (scipy's linear_sum_assignment), as (row, col, score)."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    at_row = {r: x for x, r in enumerate(local_rows)}
+    at_col = {c: x for x, c in enumerate(local_cols)}
+    matrix = np.zeros((len(local_rows), len(local_cols)))
+    for k in ks:
+        matrix[at_row[int(rows[k])], at_col[int(cols[k])]] = scores[k]
+    chosen = linear_sum_assignment(matrix, maximize=True)
+    return [(int(r), int(c), float(matrix[r, c])) for r, c in zip(*chosen, strict=True)]

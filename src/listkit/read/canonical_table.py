@@ -33,15 +33,18 @@ def read_canonical_table(path: Path, file: str, schema_name: str | None) -> Item
         return None
     import polars as pl
 
+    from listkit.progress import track
+
     try:
-        frame = pl.read_ndjson(path, infer_schema_length=None)
-        lines = (
-            pl.scan_csv(path, separator="\x01", quote_char=None, has_header=False, schema={"line": pl.String})
-            .select(pl.len())
-            .collect()
-            .item()
-        )
-    except Exception:
+        with track(f"读取 {file}"):
+            frame = pl.read_ndjson(path, infer_schema_length=None)
+            lines = (
+                pl.scan_csv(path, separator="\x01", quote_char=None, has_header=False, schema={"line": pl.String})
+                .select(pl.len())
+                .collect()
+                .item()
+            )
+    except Exception:  # any doubt sends the file to the record reader, which names the problem exactly
         return None
     if frame.height != lines or frame.height == 0 or HEADER_KEY not in frame.columns:
         return None

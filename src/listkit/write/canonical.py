@@ -61,14 +61,18 @@ def jsonl_chunks(items: ItemList) -> Iterator[bytes]:
 
     schema = load_schema(items.schema_name)
     dumps = orjson.dumps
+    from listkit.progress import track
+
     yield dumps(header(items)) + b"\n"
     records = ordered(items, schema)
-    for start in range(0, len(records), CHUNK_LINES):
-        # Bytes end to end (orjson makes them), and no collector passes over the short-lived dicts.
-        with bulk(freeze=False):
-            lines = [dumps(record_object(record, schema)) for record in records[start : start + CHUNK_LINES]]
-        lines.append(b"")
-        yield b"\n".join(lines)
+    with track("写出", len(records)) as advance:
+        for start in range(0, len(records), CHUNK_LINES):
+            # Bytes end to end (orjson makes them), and no collector passes over the short-lived dicts.
+            with bulk(freeze=False):
+                lines = [dumps(record_object(record, schema)) for record in records[start : start + CHUNK_LINES]]
+            lines.append(b"")
+            advance(len(lines) - 1)
+            yield b"\n".join(lines)
 
 
 def json_document(items: ItemList) -> str:
