@@ -15,6 +15,7 @@ import pytest
 
 from listkit.errors import InputError
 from listkit.model import ItemList
+from listkit.read import canonical_table as fast_module
 from listkit.read import read_file
 from listkit.read.canonical import read_jsonl
 from listkit.read.canonical_table import read_canonical_table
@@ -146,3 +147,42 @@ def test_validate_cli_on_canonical_file_points_at_lines(cli: Cli, canonical_file
         if finding["rule"] == "duplicate-code":
             record = json.loads(lines[finding["row"] - 1])
             assert record["code"] == finding["value"]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({"备注2": "后加的列"}, id="late-unknown-key"),
+        pytest.param({"seq": 7}, id="late-integer"),
+        pytest.param({"remark": True}, id="late-boolean"),
+        pytest.param({"remark": {"a": "b"}}, id="late-object"),
+        pytest.param({"remark": None}, id="late-null"),
+    ],
+)
+def test_a_late_surprise_is_never_lost(changes: dict[str, object], canonical_files: list[Path], tmp_path: Path) -> None:
+    """Columns are guessed from the first lines; a key or value type that first appears far below must still
+    come out exactly as the record reader has it."""
+    source = next(p for p in canonical_files if p.stem == "district-power-list")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > fast_module.SAMPLE_ROWS + 1000
+    path = tmp_path / "late.jsonl"
+    path.write_text("\n".join(_variant(lines, len(lines) - 5, **changes)) + "\n", encoding="utf-8")
+    fast = read_canonical_table(path, str(path), None)
+    if fast is not None:
+        assert _dump(fast) == _dump(_exact(path))
+
+
+def test_untouched_listkit_files_are_read_from_sampled_columns(canonical_files: list[Path]) -> None:
+    import polars as pl
+
+    for path in canonical_files:
+        lines = len(path.read_bytes().splitlines())
+        frame, exact = fast_module._read_sampled(path, lines)
+        assert frame is not None and exact, path.name
+        assert frame.height == lines
+        # One byte more anywhere (a space after a colon) and the file is no longer accounted for.
+        spaced = path.with_suffix(".spaced.jsonl")
+        head, last = path.read_bytes().rstrip(b"\n").rsplit(b"\n", 1)
+        spaced.write_bytes(head + b"\n" + last.replace(b'":"', b'": "', 1) + b"\n")
+        assert fast_module._read_sampled(spaced, lines)[0] is None
+        assert isinstance(frame, pl.DataFrame)

@@ -64,7 +64,9 @@ def test_other_keywords_fall_back_to_fastjsonschema() -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     values=st.lists(st.text(alphabet="0129AZaz-_ \n٣", max_size=10), max_size=20),
-    pattern=st.sampled_from(["^[0-9A-Z][0-9A-Z-]{5,39}$", "^[A-Z]{2}[0-9]{5}$", "^\\d{3}$", "^(ab|AZ)+-?$", "Z-", "^a?z*$"]),
+    pattern=st.sampled_from(
+        ["^[0-9A-Z][0-9A-Z-]{5,39}$", "^[A-Z]{2}[0-9]{5}$", "^\\d{3}$", "^(ab|AZ)+-?$", "Z-", "^a?z*$"]
+    ),
 )
 def test_simple_patterns_read_the_same_in_polars_and_python(values: list[str], pattern: str) -> None:
     import polars as pl

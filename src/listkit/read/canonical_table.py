@@ -37,20 +37,23 @@ def read_canonical_table(path: Path, file: str, schema_name: str | None) -> Item
 
     try:
         with track(f"读取 {file}"):
-            frame = pl.read_ndjson(path, infer_schema_length=None)
             lines = (
                 pl.scan_csv(path, separator="\x01", quote_char=None, has_header=False, schema={"line": pl.String})
                 .select(pl.len())
                 .collect()
                 .item()
             )
+            frame, exact = _read_sampled(path, lines)
+            if frame is None:
+                # A key first seen late, or a value that is not text: read again, inferring from every line.
+                frame = pl.read_ndjson(path, infer_schema_length=None)
     except Exception:  # any doubt sends the file to the record reader, which names the problem exactly
         return None
     if frame.height != lines or frame.height == 0 or HEADER_KEY not in frame.columns:
         return None
     frame = frame.slice(1).drop(HEADER_KEY)
     schema = _schema(header, frame.columns, schema_name)
-    if schema is None or not _simple(frame) or _coerced(frame):
+    if schema is None or not _simple(frame) or (not exact and _coerced(frame)):
         return None
     frame = _blank_to_null(frame)
     if not _types_canonical(frame, schema):
@@ -58,6 +61,81 @@ def read_canonical_table(path: Path, file: str, schema_name: str | None) -> Item
     meta = ListMeta.model_validate(header.get("meta") or {})
     table = _table(frame, file, schema)
     return ItemList.from_table(table, schema_name=schema.ref, meta=meta, files=[file])
+
+
+SAMPLE_ROWS = 1000
+
+
+def _read_sampled(path: Path, lines: int) -> tuple[pl.DataFrame | None, bool]:
+    """The file read with its columns guessed from the first lines (half the work of guessing from all of
+    them), and kept only if it accounts for every byte of the file: polars silently drops a key it did not
+    guess and turns a late number into text, and either leaves bytes unaccounted for (see _encoded_size)."""
+    import polars as pl
+
+    try:
+        frame = pl.read_ndjson(path, infer_schema_length=SAMPLE_ROWS)
+    except Exception:  # a late value that contradicts the guess
+        return None, False
+    if frame.height != lines or frame.height == 0:
+        return None, False
+    with path.open("rb") as handle:
+        header_bytes = len(handle.readline())
+        handle.seek(-1, 2)
+        final_newline = handle.read(1) == b"\n"
+    size = _encoded_size(frame.slice(1))
+    if size is None or header_bytes + size - (0 if final_newline else 1) != path.stat().st_size:
+        return None, False
+    return frame, True
+
+
+def _encoded_size(body: pl.DataFrame) -> int | None:
+    """Bytes of the records written as compact JSON lines with minimal escapes (what orjson writes) — the
+    fewest bytes any JSON text of these values can take. A file of exactly this size holds these values and
+    nothing else. None where a column's size cannot be told (it then takes the slow way)."""
+    import orjson
+    import polars as pl
+
+    if HEADER_KEY in body.columns and body.get_column(HEADER_KEY).null_count() != body.height:
+        return None  # 'listkit' used as a record key
+    members: list[pl.Expr] = []
+    for name, dtype in body.schema.items():
+        if name == HEADER_KEY:
+            continue
+        value = _value_size(pl.col(name), dtype)
+        if value is None:
+            return None
+        key = len(orjson.dumps(name)) + 1
+        members.append(pl.when(pl.col(name).is_not_null()).then(value + key))
+    if not members:
+        return None
+    count = pl.sum_horizontal([m.is_not_null().cast(pl.Int64) for m in members])
+    row = pl.sum_horizontal(members) + count - 1 + 2 + 1  # commas, braces, newline
+    sizes = body.select(pl.when(count > 0).then(row).alias("size")).get_column("size")
+    return None if sizes.null_count() else int(sizes.sum())
+
+
+def _value_size(column: pl.Expr, dtype: Any) -> pl.Expr | None:
+    import orjson
+    import polars as pl
+
+    if dtype == pl.String:
+        # polars' JSON encoder escapes exactly as orjson does (tests/test_canonical_table.py): the text of
+        # {"v":…} less its six bytes of wrapping.
+        return pl.struct(column.alias("v")).struct.json_encode().str.len_bytes().cast(pl.Int64) - 6
+    if dtype == pl.Int64:
+        return column.cast(pl.String).str.len_bytes().cast(pl.Int64)
+    if dtype == pl.Null:
+        return pl.lit(4, dtype=pl.Int64)
+    if isinstance(dtype, pl.Struct) and dtype.fields:
+        parts = []
+        for field in dtype.fields:
+            inner = _value_size(column.struct.field(field.name), field.dtype)
+            if inner is None:
+                return None
+            key = len(orjson.dumps(field.name)) + 1
+            parts.append(key + inner.fill_null(4))  # a field inside an object is written even when null
+        return pl.sum_horizontal(parts) + len(parts) - 1 + 2
+    return None
 
 
 def _header(path: Path) -> dict[str, Any] | None:
