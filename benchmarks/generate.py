@@ -231,13 +231,15 @@ def next_edition(records: list[dict[str, str]], seed: int = 7) -> list[dict[str,
 
 
 def write_jsonl(records: list[dict[str, str]], path: Path) -> None:
+    """Compact, as `listkit import` writes canonical files."""
     header = {"listkit": {"format": "listkit-canonical", "version": 1, "schema": "power-list", "meta": {}}}
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
     with path.open("w", encoding="utf-8") as handle:
-        handle.write(json.dumps(header, ensure_ascii=False) + "\n")
+        handle.write(json.dumps(header, **compact) + "\n")  # type: ignore[arg-type]
         for record in records:
             obj = {k: record[k] for k in FIELDS if record.get(k)}
             obj["department"] = record["department"]
-            handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            handle.write(json.dumps(obj, **compact) + "\n")  # type: ignore[arg-type]
 
 
 def write_csv(records: list[dict[str, str]], path: Path) -> None:

@@ -70,8 +70,18 @@ def _read_sampled(path: Path, lines: int) -> tuple[pl.DataFrame | None, bool]:
     """The file read with its columns guessed from the first lines (half the work of guessing from all of
     them), and kept only if it accounts for every byte of the file: polars silently drops a key it did not
     guess and turns a late number into text, and either leaves bytes unaccounted for (see _encoded_size)."""
+    import orjson
     import polars as pl
 
+    with path.open("rb") as handle:
+        handle.readline()
+        first_record = handle.readline(1 << 20).rstrip(b"\r\n")
+    try:
+        compact = orjson.dumps(orjson.loads(first_record)) == first_record
+    except orjson.JSONDecodeError:
+        compact = False
+    if not compact:
+        return None, False  # written with spaces or escapes (not by listkit): the byte count cannot tell
     try:
         frame = pl.read_ndjson(path, infer_schema_length=SAMPLE_ROWS)
     except Exception:  # a late value that contradicts the guess
@@ -97,21 +107,20 @@ def _encoded_size(body: pl.DataFrame) -> int | None:
 
     if HEADER_KEY in body.columns and body.get_column(HEADER_KEY).null_count() != body.height:
         return None  # 'listkit' used as a record key
-    members: list[pl.Expr] = []
-    for name, dtype in body.schema.items():
-        if name == HEADER_KEY:
-            continue
-        value = _value_size(pl.col(name), dtype)
+    columns = [name for name in body.columns if name != HEADER_KEY]
+    totals: list[pl.Expr] = []
+    for name in columns:
+        value = _value_size(pl.col(name), body.schema[name])
         if value is None:
             return None
+        # Each present member: its value, '"key":' and a comma or brace after it.
         key = len(orjson.dumps(name)) + 1
-        members.append(pl.when(pl.col(name).is_not_null()).then(value + key))
-    if not members:
-        return None
-    count = pl.sum_horizontal([m.is_not_null().cast(pl.Int64) for m in members])
-    row = pl.sum_horizontal(members) + count - 1 + 2 + 1  # commas, braces, newline
-    sizes = body.select(pl.when(count > 0).then(row).alias("size")).get_column("size")
-    return None if sizes.null_count() else int(sizes.sum())
+        totals.append((value.filter(pl.col(name).is_not_null()).sum() + pl.col(name).count() * (key + 1)).alias(name))
+    if not columns or body.select(pl.all_horizontal([pl.col(c).is_null() for c in columns]).any()).item():
+        return None  # an empty object '{}' is not accounted for here
+    sums = body.select(totals).row(0)
+    # Per line: '{', the members (each followed by ',' or '}'), the newline.
+    return int(sum(sums)) + 2 * body.height
 
 
 def _value_size(column: pl.Expr, dtype: Any) -> pl.Expr | None:
