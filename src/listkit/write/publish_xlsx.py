@@ -29,8 +29,16 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
 
     schema = load_schema(items.schema_name)
     buffer = io.BytesIO()
+    # constant_memory: each row goes to a temporary file as soon as the next one starts (a million records held
+    # as cells took gigabytes), so every sheet below is written strictly in row order (see _Rows).
     book = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+        buffer,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
     )
     book.set_properties({"title": title, "created": FIXED_TIME, "creator": "listkit"})
     formats = _formats(book)
@@ -74,12 +82,47 @@ def _page_setup(sheet: Any, header_rows: int) -> None:
     sheet.freeze_panes(header_rows + 1, 0)
 
 
-def _header(sheet: Any, formats: dict[str, Any], columns: list[Column]) -> int:
+class _Rows:
+    """Cells of a block of rows — merges included — written out in row order, as constant_memory requires.
+
+    XlsxWriter's merge_range writes the merged area at once, down the rows; here a merge is its first cell, the
+    formatted blanks it covers, and the range recorded on the sheet for <mergeCells> (what merge_range records).
+    """
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+        self.cells: dict[int, dict[int, tuple[str, Any]]] = {}
+        self.heights: dict[int, float] = {}
+        self.merges: list[list[int]] = []
+
+    def put(self, row: int, col: int, value: str, style: Any) -> None:
+        self.cells.setdefault(row, {})[col] = (value, style)
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int, value: str, style: Any) -> None:
+        for row in range(first_row, last_row + 1):
+            for col in range(first_col, last_col + 1):
+                self.put(row, col, value if (row, col) == (first_row, first_col) else "", style)
+        self.merges.append([first_row, first_col, last_row, last_col])
+
+    def write(self) -> None:
+        for row in sorted(self.cells):
+            if row in self.heights:
+                self.sheet.set_row(row, self.heights[row])
+            for col, (value, style) in sorted(self.cells[row].items()):
+                if value:
+                    self.sheet.write_string(row, col, value, style)
+                else:
+                    self.sheet.write_blank(row, col, None, style)
+        self.sheet.merge.extend(self.merges)
+        self.cells, self.heights, self.merges = {}, {}, []
+
+
+def _header(rows: _Rows, formats: dict[str, Any], columns: list[Column]) -> int:
     """One header row, or two where the schema groups columns (实施层级及权限 over 层级 and 权限)."""
     grouped = any(c.group for c in columns)
     if not grouped:
         for col, column in enumerate(columns):
-            sheet.write_string(1, col, column.title, formats["header"])
+            rows.put(1, col, column.title, formats["header"])
         return 1
     col = 0
     while col < len(columns):
@@ -89,14 +132,14 @@ def _header(sheet: Any, formats: dict[str, Any], columns: list[Column]) -> int:
             while end + 1 < len(columns) and columns[end + 1].group == column.group:
                 end += 1
             if end > col:
-                sheet.merge_range(1, col, 1, end, column.group, formats["header"])
+                rows.merge(1, col, 1, end, column.group, formats["header"])
             else:
-                sheet.write_string(1, col, column.group, formats["header"])
+                rows.put(1, col, column.group, formats["header"])
             for sub in range(col, end + 1):
-                sheet.write_string(2, sub, columns[sub].title, formats["header"])
+                rows.put(2, sub, columns[sub].title, formats["header"])
             col = end + 1
         else:
-            sheet.merge_range(1, col, 2, col, column.title, formats["header"])
+            rows.merge(1, col, 2, col, column.title, formats["header"])
             col += 1
     return 2
 
@@ -105,14 +148,17 @@ def _list_sheet(
     sheet: Any, formats: dict[str, Any], columns: list[Column], records: list[Record], schema: Schema, title: str
 ) -> None:
     last_col = len(columns) - 1
-    sheet.merge_range(0, 0, 0, last_col, title, formats["title"])
-    sheet.set_row(0, 30)
-    header_rows = _header(sheet, formats, columns)
+    rows = _Rows(sheet)
+    rows.merge(0, 0, 0, last_col, title, formats["title"])
+    rows.heights[0] = 30
+    header_rows = _header(rows, formats, columns)
+    rows.write()
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
     row = header_rows + 1
     for group in item_groups(records, schema):
-        row = _item(sheet, formats, columns, group, row)
+        row = _item(rows, formats, columns, group, row)
+        rows.write()
     _page_setup(sheet, header_rows)
 
 
@@ -120,8 +166,9 @@ def _value(record: Record, column: Column) -> str:
     return (record.department or "") if column.key == "department" else record.values.get(column.key, "")
 
 
-def _item(sheet: Any, formats: dict[str, Any], columns: list[Column], group: list[Record], first: int) -> int:
+def _item(rows: _Rows, formats: dict[str, Any], columns: list[Column], group: list[Record], first: int) -> int:
     heights = [0.0] * len(group)
+    last = first + len(group) - 1
     for col, column in enumerate(columns):
         values = [_value(r, column) for r in group]
         style = (
@@ -129,19 +176,16 @@ def _item(sheet: Any, formats: dict[str, Any], columns: list[Column], group: lis
         )
         mergeable = len(group) > 1 and (column.spec is None or column.spec.role not in NEVER_MERGED)
         if mergeable and len(set(values)) == 1:
-            sheet.merge_range(first, col, first + len(group) - 1, col, values[0], style)
+            rows.merge(first, col, last, col, values[0], style)
             need = lines_needed(values[0], column.width) * POINTS_PER_LINE
             share = need / len(group)
             heights = [max(h, share) for h in heights]
             continue
         for offset, value in enumerate(values):
-            if value:
-                sheet.write_string(first + offset, col, value, style)
-            else:
-                sheet.write_blank(first + offset, col, None, style)
+            rows.put(first + offset, col, value, style)
             heights[offset] = max(heights[offset], lines_needed(value, column.width) * POINTS_PER_LINE)
     for offset, height in enumerate(heights):
-        sheet.set_row(first + offset, min(max(height + 4, 18.0), MAX_ROW_HEIGHT))
+        rows.heights[first + offset] = min(max(height + 4, 18.0), MAX_ROW_HEIGHT)
     return first + len(group)
 
 
