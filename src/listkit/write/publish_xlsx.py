@@ -12,7 +12,7 @@ from listkit.i18n import Lang, t
 from listkit.model import ItemList, Record
 from listkit.progress import track
 from listkit.schema import Schema, load_schema
-from listkit.stats import compute_stats
+from listkit.stats import Stats, compute_stats
 from listkit.write.layout import Column, item_groups, lines_needed, plan_columns, sheet_name, sheets_by
 
 FONT = "宋体"  # SimSun; LibreOffice and WPS fall back to a CJK serif where it is missing
@@ -28,6 +28,8 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
     import xlsxwriter
 
     schema = load_schema(items.schema_name)
+    # Counted first, from the list's columns, before the records are built for the sheets.
+    stats = compute_stats(items, "type", schema)
     buffer = io.BytesIO()
     # constant_memory: each row goes to a temporary file as soon as the next one starts (a million records held
     # as cells took gigabytes), so every sheet below is written strictly in row order (see _Rows).
@@ -44,7 +46,7 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
     formats = _formats(book)
     with_department = len({r.department for r in items.records if r.department}) > 1 and group_by != "department"
     columns = plan_columns(items, schema, with_department)
-    _summary_sheet(book, formats, items, title, lang)
+    _summary_sheet(book, formats, stats, title, lang)
     used = {"汇总"}
     with track("写出", len(items.records)) as advance:
         for label, records in sheets_by(items, schema, group_by):
@@ -189,9 +191,8 @@ def _item(rows: _Rows, formats: dict[str, Any], columns: list[Column], group: li
     return first + len(group)
 
 
-def _summary_sheet(book: Any, formats: dict[str, Any], items: ItemList, title: str, lang: Lang) -> None:
+def _summary_sheet(book: Any, formats: dict[str, Any], stats: Stats, title: str, lang: Lang) -> None:
     sheet = book.add_worksheet("汇总")
-    stats = compute_stats(items, "type")
     headers = [t("by.type", lang), t("col.records", lang), t("col.items", lang), t("col.share", lang)]
     sheet.merge_range(0, 0, 0, len(headers) - 1, f"{title}·{t('total', lang)}", formats["title"])
     sheet.set_row(0, 30)
