@@ -27,9 +27,10 @@ def write_csv(items, path: Path) -> None:  # type: ignore[no-untyped-def]
     keys = [f.key for f in schema.fields]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([f.title for f in schema.fields])
+        # 部门 too: the same item under two departments is not a duplicate, and the CLI must see the same list.
+        writer.writerow([*(f.title for f in schema.fields), "部门"])
         for record in items.records:
-            writer.writerow([record.values.get(k, "") for k in keys])
+            writer.writerow([*(record.values.get(k, "") for k in keys), record.department or ""])
 
 
 def main() -> None:
