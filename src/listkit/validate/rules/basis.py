@@ -62,8 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     table = ctx.table
     # A province's lists cite the same bases thousands of times: each distinct text is analysed once.
     flagged = map_distinct(table.column(key), lambda text: bool(_analyse(text, need_law)), pl.Boolean)
-    for index in rows_where(flagged):
-        record = table.record(index)
+    for record in table.records_at(rows_where(flagged)).values():
         yield from _check_one(ctx, record, key, record.values[key], need_law)
 
 

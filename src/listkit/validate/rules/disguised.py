@@ -30,8 +30,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     text = joined(table, [name_key, sub_key] if sub_key else [name_key], "")
     candidates = table.column(type_key).is_in(sorted(types)) & text.str.contains_any(list(words))
-    for index in rows_where(candidates):
-        record = table.record(index)
+    for record in table.records_at(rows_where(candidates)).values():
         kind = record.values.get(type_key)
         text_of = record.values.get(name_key, "") + (record.values.get(sub_key, "") if sub_key else "")
         word = next((w for w in words if w in text_of), None)

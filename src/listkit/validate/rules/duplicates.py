@@ -35,28 +35,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     if identity and name_key:
         # One fold over the joined identity fields (NUL cannot occur in cell text) instead of one per field.
         keys = [table.column(DEPARTMENT).fill_null(""), folded(joined(table, identity, "\0"))]
-        for row, first in _repeats(keys, table.column(name_key).is_not_null()):
-            record = table.record(row)
-            yield ctx.finding(
-                "duplicate-item",
-                "error",
-                record,
-                name_key,
-                value=record.values[name_key],
-                first=ctx.where(table.record(first)),
-            )
+        yield from _report(ctx, "duplicate-item", name_key, _repeats(keys, table.column(name_key).is_not_null()))
     if code_key:
         code = folded(table.column(code_key))
-        for row, first in _repeats([code], code != ""):
-            record = table.record(row)
-            yield ctx.finding(
-                "duplicate-code",
-                "error",
-                record,
-                code_key,
-                value=record.values[code_key],
-                first=ctx.where(table.record(first)),
-            )
+        yield from _report(ctx, "duplicate-code", code_key, _repeats([code], code != ""))
+
+
+def _report(ctx: Context, rule: str, key: str, pairs: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A finding at each repeat, pointing at the first occurrence."""
+    built = ctx.table.records_at([row for pair in pairs for row in pair])
+    for row, first in pairs:
+        record = built[row]
+        yield ctx.finding(rule, "error", record, key, value=record.values[key], first=ctx.where(built[first]))
 
 
 def _repeats(keys: list[pl.Series], counted: pl.Series) -> list[tuple[int, int]]:

@@ -33,8 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     type_key = ctx.schema.key_of("type")
     variants = set(rows_where(table.raw(type_key).is_not_null())) if type_key else set()
     failing = _failing(ctx)
-    for index in sorted(variants | failing):
-        record = table.record(index)
+    for index, record in sorted(table.records_at(sorted(variants | failing)).items()):
         if index in variants and type_key:
             yield ctx.finding(
                 "type-variant",
