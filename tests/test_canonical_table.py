@@ -186,3 +186,28 @@ def test_untouched_listkit_files_are_read_from_sampled_columns(canonical_files: 
         spaced.write_bytes(head + b"\n" + last.replace(b'":"', b'": "', 1) + b"\n")
         assert fast_module._read_sampled(spaced, lines)[0] is None
         assert isinstance(frame, pl.DataFrame)
+
+
+@pytest.mark.parametrize(
+    "nest",
+    [
+        pytest.param(b"[" * 200_000 + b"]" * 200_000, id="arrays"),
+        pytest.param(b'{"a":' * 20_000 + b"1" + b"}" * 20_000, id="objects"),
+        pytest.param(b'[{"":' * 5_000 + b"1" + b"}]" * 5_000, id="mixed"),
+    ],
+)
+def test_a_nesting_bomb_behind_a_listkit_header_is_refused_not_fatal(nest: bytes, tmp_path: Path) -> None:
+    """The column reader's JSON parser dies on deep nesting (a segfault, nothing to catch): such a file must
+    never reach it. Run as a separate process, so that a regression fails this test instead of the suite."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "bomb.jsonl"
+    header = b'{"listkit":{"format":"listkit-canonical","version":1,"schema":"power-list","meta":{}}}\n'
+    path.write_bytes(header + b'{"name":"x"}\n' * 3 + b'{"name":"x","remark":' + nest + b"}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "listkit", "validate", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2, done.stderr
+    assert "bomb.jsonl" in done.stderr and "5" in done.stderr
+    assert "Traceback" not in done.stderr

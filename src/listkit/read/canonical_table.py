@@ -1,11 +1,15 @@
 """listkit's own .jsonl files read straight into columns (polars' parallel JSON reader), records built on demand.
 
-Only files that listkit wrote take this path: line 1 is a listkit header, every line is one record, values are
-strings (nested only in ``source``/``raw``/``extra``) and types are canonical. Anything else — a foreign file,
-a hand-edited line with a number in it, blank lines that would shift the line numbers findings point at, a
-variant type spelling — returns None and the file goes through the record-by-record reader, which states the
-rules (``canonical.record_from_object``). Rows built here go through that same function, so a record is the same
-whichever way it was read (tests/test_canonical_table.py compares both on every sample).
+Only files shaped as listkit writes them take this path: line 1 is a listkit header, every line is one record,
+values are strings (nested only in ``source``/``raw``/``extra``) and types are canonical. Anything else — a
+foreign file, blank lines that would shift the line numbers findings point at, a boolean or a fraction where text
+belongs, a variant type spelling, nesting deep enough to crash the parser (nesting.py) — returns None and the
+file goes through the record-by-record reader, which states the rules (``canonical.record_from_object``). Rows
+built here go through that same function, so a record is the same whichever way it was read
+(tests/test_canonical_table.py compares both on every sample and on files with late surprises).
+
+Columns are first guessed from the first lines, which is half the work of guessing from all of them; that guess
+is kept only when the columns account for every byte of the file (_read_sampled).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from listkit.model import ItemList, ListMeta, Record
 from listkit.read.canonical import HEADER_KEY, record_from_object
+from listkit.read.nesting import shallow_enough
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema, candidate_schemas
 from listkit.table import DEPARTMENT, RecordTable
@@ -29,7 +34,7 @@ FIRST_RECORD_LINE = 2  # line 1 is the header
 
 def read_canonical_table(path: Path, file: str, schema_name: str | None) -> ItemList | None:
     header = _header(path)
-    if header is None:
+    if header is None or not shallow_enough(path):
         return None
     import polars as pl
 
@@ -194,8 +199,9 @@ def _simple(frame: pl.DataFrame) -> bool:
 
 
 # Where a line holds a number, boolean or object among strings, polars turns it into text of its own making
-# ("true", "7.0", '{"a":1}') where the record reader writes "TRUE", "7", '{"a": 1}'. Integers agree; any value
-# that could be one of the others sends the file to the record reader.
+# ("true", "1e-07" as "0.0000001", '{"a":1}') where the record reader writes "TRUE", "1e-07", '{"a": 1}'.
+# Integers (and integral floats) agree; any value that could be one of the others sends the file to the
+# record reader.
 _COERCED = r"^(?:true|false|-0|-?[0-9]+(?:\.[0-9]+(?:[eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)|[\[{].*)$"
 
 
