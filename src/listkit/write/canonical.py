@@ -58,11 +58,10 @@ def jsonl_chunks(items: ItemList) -> Iterator[bytes]:
     import orjson
 
     from listkit.bulk import bulk
+    from listkit.progress import track
 
     schema = load_schema(items.schema_name)
     dumps = orjson.dumps
-    from listkit.progress import track
-
     yield dumps(header(items)) + b"\n"
     records = ordered(items, schema)
     with track("写出", len(records)) as advance:
