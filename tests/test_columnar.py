@@ -71,7 +71,8 @@ def test_other_keywords_fall_back_to_fastjsonschema() -> None:
 def test_simple_patterns_read_the_same_in_polars_and_python(values: list[str], pattern: str) -> None:
     import polars as pl
 
-    from listkit.validate.columnar import _SIMPLE_PATTERN, pattern_search
+    from listkit.schema import pattern_search
+    from listkit.validate.columnar import _SIMPLE_PATTERN
 
     assert _SIMPLE_PATTERN.fullmatch(pattern)
     search = pattern_search(pattern)

@@ -11,6 +11,7 @@ export header), ``x-none-values`` (texts that mean "none"), ``x-width`` (export 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -129,8 +130,10 @@ class Schema:
     @cached_property
     def detail_validator(self) -> Any:
         from jsonschema import Draft202012Validator
+        from jsonschema.validators import extend
 
-        return Draft202012Validator(self.validation_document)
+        # The same 'pattern' as the quick checks (see pattern_search), so detail never contradicts them.
+        return extend(Draft202012Validator, {"pattern": _pattern_keyword})(self.validation_document)
 
     @cached_property
     def validation_document(self) -> dict[str, Any]:
@@ -233,3 +236,22 @@ def bundled_schemas() -> list[Schema]:
 
 def candidate_schemas(requested: str | None) -> Iterable[Schema]:
     return [load_schema(requested)] if requested else bundled_schemas()
+
+
+# An unescaped '$' (also inside [...], as fastjsonschema does it).
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@lru_cache(maxsize=256)
+def pattern_search(pattern: str) -> Callable[[str], re.Match[str] | None]:
+    """A JSON Schema pattern as a Python search. Patterns are ECMA-262 and unanchored, which ``re.search`` shares for
+    the patterns lists use — except '$', which in Python also matches before a final newline: it becomes '\\Z',
+    as fastjsonschema does (jsonschema's own 'pattern' does not, and is replaced by _pattern_keyword)."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern)).search
+
+
+def _pattern_keyword(validator: Any, pattern: str, instance: Any, _schema: Any) -> Iterable[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and pattern_search(pattern)(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")

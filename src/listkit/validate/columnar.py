@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from listkit.schema import pattern_search
 from listkit.table import RecordTable, map_distinct
 
 if TYPE_CHECKING:
@@ -92,16 +93,6 @@ def _checks_for(spec: dict[str, Any]) -> list[ColumnCheck]:
 _SIMPLE_PATTERN = re.compile(
     r"(?:[A-Za-z0-9_ :,/#-]|\\[d.-]|\[\^?(?:[A-Za-z0-9_]|\\d|-(?!-))+\]|\{[0-9]+(?:,[0-9]+)?\}|[*+?|^$]|\((?!\?)|\))*"
 )
-
-# An unescaped '$' (also inside [...], as fastjsonschema does it).
-_DOLLAR = re.compile(r"(?<!\\)\$")
-
-
-def pattern_search(pattern: str) -> Callable[[str], re.Match[str] | None]:
-    """A JSON Schema pattern as a Python search. Patterns are ECMA-262 and unanchored, which ``re.search`` shares for
-    the patterns lists use — except '$', which in Python also matches before a final newline: it becomes '\\Z',
-    as fastjsonschema does. Applied once per distinct value, not through a regex engine with other corner cases."""
-    return re.compile(_DOLLAR.sub(r"\\Z", pattern)).search
 
 
 def _boolean() -> Any:

@@ -33,7 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     type_key = ctx.schema.key_of("type")
     variants = set(rows_where(table.raw(type_key).is_not_null())) if type_key else set()
     failing = _failing(ctx)
-    for index, record in sorted(table.records_at(sorted(variants | failing)).items()):
+    for index, record in table.records_at(list(variants | failing)).items():  # in row order
         if index in variants and type_key:
             yield ctx.finding(
                 "type-variant",
@@ -70,9 +70,7 @@ def _failing(ctx: Context) -> set[int]:
 def _details(ctx: Context, record: Record) -> Iterator[Finding]:
     schema = ctx.schema
     required_done = False
-    reported = False
     for error in sorted(schema.detail_validator.iter_errors(record.values), key=lambda e: list(e.path)):
-        reported = True
         keyword = error.validator
         if keyword == "required":
             # jsonschema raises one error per missing field; report each field once, in schema order.
@@ -86,43 +84,21 @@ def _details(ctx: Context, record: Record) -> Iterator[Finding]:
         spec = schema.by_key.get(key) if key else None
         value = record.values.get(key, "") if key else ""
         title = spec.title if spec else (key or "")
-        yield _map(ctx, record, keyword, key, spec, value, title, error.validator_value, error.message)
-    if not reported:
-        yield from _end_of_text_patterns(ctx, record)
-
-
-def _end_of_text_patterns(ctx: Context, record: Record) -> Iterator[Finding]:
-    """jsonschema lets '…$' match before a final newline ('ABC\\n'); JSON Schema (and fastjsonschema) does not.
-    The record failed for that reason alone: name the field here."""
-    from listkit.validate.columnar import pattern_search
-
-    for spec in ctx.schema.fields:
-        value = record.values.get(spec.key)
-        pattern = ctx.schema.validation_document.get("properties", {}).get(spec.key, {}).get("pattern")
-        if value is not None and isinstance(pattern, str) and pattern_search(pattern)(value) is None:
-            yield _map(ctx, record, "pattern", spec.key, spec, value, spec.title, pattern, "")
+        yield _map(ctx, record, keyword, key, spec, value, title, error)
 
 
 def _map(
-    ctx: Context,
-    record: Record,
-    keyword: Any,
-    key: str | None,
-    spec: Any,
-    value: str,
-    title: str,
-    expected: Any,
-    message: str,
+    ctx: Context, record: Record, keyword: Any, key: str | None, spec: Any, value: str, title: str, error: Any
 ) -> Finding:
     if keyword == "minLength" and not value.strip():
         return ctx.finding("required-field", "error", record, key, title=title)
     if keyword == "enum":
-        allowed = "、".join(str(v) for v in expected)
+        allowed = "、".join(str(v) for v in error.validator_value)
         rule = "unknown-type" if spec is not None and spec.role == "type" else "invalid-value"
         return ctx.finding(rule, "error", record, key, value=value, title=title, allowed=allowed)
     if keyword == "pattern":
         rule = "code-format" if spec is not None and spec.role == "code" else "field-format"
-        return ctx.finding(rule, "error", record, key, value=value, title=title, pattern=expected)
+        return ctx.finding(rule, "error", record, key, value=value, title=title, pattern=error.validator_value)
     if keyword == "maxLength":
         return ctx.finding(
             "field-length",
@@ -132,6 +108,6 @@ def _map(
             value=value,
             title=title,
             length=len(value),
-            limit=expected,
+            limit=error.validator_value,
         )
-    return ctx.finding("schema-violation", "error", record, key, value=value, title=title, reason=message)
+    return ctx.finding("schema-violation", "error", record, key, value=value, title=title, reason=error.message)
