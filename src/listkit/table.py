@@ -56,7 +56,7 @@ class RecordTable:
 
         if key is not None and key in self.frame.columns:
             return self.frame.get_column(key)
-        return pl.Series(key or "", [None] * self.frame.height, dtype=pl.String)
+        return pl.repeat(None, self.frame.height, dtype=pl.String, eager=True).alias(key or "")
 
     def raw(self, key: str) -> pl.Series:
         """What the file said in a field that reading canonicalised (a type written '处罚'); null elsewhere."""
@@ -66,7 +66,7 @@ class RecordTable:
             raw = self.frame.get_column(RAW)
             if isinstance(raw.dtype, pl.Struct) and key in [f.name for f in raw.dtype.fields]:
                 return raw.struct.field(key)
-        return pl.Series(key, [None] * self.frame.height, dtype=pl.String)
+        return pl.repeat(None, self.frame.height, dtype=pl.String, eager=True).alias(key)
 
 
 def table_from_records(records: Sequence[Record], schema: Schema) -> RecordTable:

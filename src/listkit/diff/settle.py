@@ -51,11 +51,10 @@ def settle_unchanged(
     old_rows, new_rows = pairs.get_column("old"), pairs.get_column("new")
     seq_key = schema.key_of("seq")
     columns = [c for c in _compared(old, new) if keep_cosmetic or c != seq_key]
-    same = pl.Series("same", [True] * pairs.height)
-    for seed in SEEDS:
-        same = same & (
-            _content_hash(old, columns, seed).gather(old_rows) == _content_hash(new, columns, seed).gather(new_rows)
-        )
+    old_hashes, new_hashes = _content_hashes(old, columns), _content_hashes(new, columns)
+    same = pl.repeat(True, pairs.height, dtype=pl.Boolean, eager=True)
+    for old_hash, new_hash in zip(old_hashes, new_hashes, strict=True):
+        same = same & (old_hash.gather(old_rows) == new_hash.gather(new_rows))
     return Settled(_rest(old, old_rows.filter(same)), _rest(new, new_rows.filter(same)), int(same.sum()))
 
 
@@ -76,7 +75,7 @@ def _rest(table: RecordTable, settled: pl.Series) -> list[int]:
     """The rows not settled, in order."""
     import polars as pl
 
-    left = pl.Series("left", [True] * table.height).scatter(settled, False)
+    left = pl.repeat(True, table.height, dtype=pl.Boolean, eager=True).scatter(settled, False)
     return left.arg_true().to_list()
 
 
@@ -91,8 +90,9 @@ def _compared(old: RecordTable, new: RecordTable) -> list[str]:
     return [c for c in seen if c not in NOT_COMPARED]
 
 
-def _content_hash(table: RecordTable, columns: list[str], seed: int) -> pl.Series:
-    """A hash of each row's compared columns, in the same column order on both sides (absent columns as null)."""
+def _content_hashes(table: RecordTable, columns: list[str]) -> list[pl.Series]:
+    """Per seed, a hash of each row's compared columns, in the same column order on both sides (absent columns as
+    null); both seeds in one pass over the table."""
     import polars as pl
 
     present = table.frame.schema
@@ -104,4 +104,6 @@ def _content_hash(table: RecordTable, columns: list[str], seed: int) -> pl.Serie
             parts.append(pl.col(column).struct.json_encode())
         else:
             parts.append(pl.col(column).cast(pl.String))
-    return table.frame.select(pl.struct(parts).hash(seed)).to_series()
+    row = pl.struct(parts)
+    hashes = table.frame.select([row.hash(seed).alias(str(seed)) for seed in SEEDS])
+    return [hashes.get_column(str(seed)) for seed in SEEDS]

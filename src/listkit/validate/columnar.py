@@ -48,7 +48,7 @@ def compile_columns(document: dict[str, Any]) -> Callable[[RecordTable], set[int
     def failing(table: RecordTable) -> set[int]:
         import polars as pl
 
-        bad = pl.Series("bad", [False] * table.height, dtype=pl.Boolean)
+        bad = pl.repeat(False, table.height, dtype=pl.Boolean, eager=True)
         for key in required:
             bad = bad | table.column(key).is_null()
         for key, parts in checks:
