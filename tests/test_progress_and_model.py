@@ -53,6 +53,29 @@ def test_core_reports_progress_to_whoever_listens() -> None:
     assert sum(n for label, n in seen if label.startswith("读取")) >= 3630 - 4096
 
 
+def test_progress_labels_follow_the_language() -> None:
+    from listkit.i18n import set_lang
+    from listkit.validate import validate_list
+
+    labels: list[str] = []
+
+    @contextmanager
+    def recorder(label: str, total: int | None) -> Iterator[object]:
+        labels.append(label)
+        yield lambda n: None
+
+    set_reporter(recorder)  # type: ignore[arg-type]
+    try:
+        set_lang("en")
+        validate_list(read_list([SAMPLES / "district-power-list.xlsx"]))
+    finally:
+        from listkit import progress
+
+        set_lang("zh")
+        progress.set_reporter(progress._silent)
+    assert labels and all(label.startswith(("Reading", "Validating")) for label in labels), labels
+
+
 def test_bars_only_for_a_person_at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     from listkit.cli import progress_bar
 

@@ -1,4 +1,4 @@
-"""Progress as a wrapper the core just calls: ``with track("读取", total) as advance: advance(n)``.
+"""Progress as a wrapper the core just calls: ``with track(t("progress.read", where=f), total) as advance: advance(n)``.
 
 The core never knows whether anyone is watching. By default nothing is shown; the CLI installs a reporter that
 draws a bar on stderr when stderr is a terminal, the work is long, and neither --quiet nor CI asked for silence.

@@ -6,6 +6,7 @@ from listkit.diff.classify import classify
 from listkit.diff.match import DEFAULT_MIN_SCORE, match
 from listkit.diff.model import Change, ChangeSet, ListRef
 from listkit.errors import UsageError
+from listkit.i18n import t
 from listkit.model import ItemList
 from listkit.progress import track
 from listkit.schema import Schema, load_schema
@@ -36,7 +37,7 @@ def diff_lists(
         raise UsageError("bad-option", option="--key", reason=f"{key} ∉ {', '.join(schema.by_key)}")
     if not 0 < min_score <= 1:
         raise UsageError("bad-option", option="--min-score", reason="0 < score ≤ 1")
-    with bulk(), track("比对", 3) as advance:
+    with bulk(), track(t("progress.match"), 3) as advance:
         old_table, new_table = old.table(), new.table()
         settled = settle_unchanged(old_table, new_table, schema, key=key, keep_cosmetic=cosmetic)
         old_records = old_table.materialise(settled.old_rest)

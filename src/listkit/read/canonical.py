@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from listkit.errors import InputError
+from listkit.i18n import t
 from listkit.model import ItemList, ListMeta, Record, make_record, make_source
 from listkit.progress import Advance, track
 from listkit.read.types import TypeResolver
@@ -24,7 +25,7 @@ RESERVED = ("department", "source", "extra", "raw", "type_from")
 
 def read_jsonl(lines: Iterable[bytes], file: str, schema_name: str | None) -> ItemList:
     """JSON Lines, one line at a time (a million-record file is never held as one string)."""
-    with track(f"读取 {file}") as advance:
+    with track(t("progress.read", where=file)) as advance:
         return _read_jsonl(lines, file, schema_name, advance)
 
 

@@ -38,10 +38,11 @@ def read_canonical_table(path: Path, file: str, schema_name: str | None) -> Item
         return None
     import polars as pl
 
+    from listkit.i18n import t
     from listkit.progress import track
 
     try:
-        with track(f"读取 {file}"):
+        with track(t("progress.read", where=file)):
             lines = (
                 pl.scan_csv(path, separator="\x01", quote_char=None, has_header=False, schema={"line": pl.String})
                 .select(pl.len())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from listkit.i18n import t
 from listkit.model import Record, SheetLayout, SkippedRow, make_record, make_source
 from listkit.normalize import clean_text, clean_value, fold, join_lines, normalize_seq
 from listkit.progress import Advance, track
@@ -254,7 +255,7 @@ class _RowReader:
         return text
 
     def read(self, start: int) -> list[Record]:
-        with track(f"读取 {self.grid.sheet or self.grid.file}", len(self.grid.rows) - start) as advance:
+        with track(t("progress.read", where=self.grid.sheet or self.grid.file), len(self.grid.rows) - start) as advance:
             return self._read(start, advance)
 
     def _read(self, start: int, advance: Advance) -> list[Record]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from listkit.bulk import bulk
 from listkit.errors import UsageError
+from listkit.i18n import t
 from listkit.model import ItemList
 from listkit.progress import track
 from listkit.schema import Schema, load_schema
@@ -40,7 +41,7 @@ def validate_list(
     ctx = Context(items=items, schema=schema)
     findings: list[Finding] = []
     chosen = [family for family in families() if rules.intersection(info.id for info in family.RULES)]
-    with bulk(), track("校验", len(chosen)) as advance:
+    with bulk(), track(t("progress.validate"), len(chosen)) as advance:
         for family in chosen:
             findings.extend(f for f in family.check(ctx) if f.rule in rules)
             advance(1)

@@ -58,13 +58,14 @@ def jsonl_chunks(items: ItemList) -> Iterator[bytes]:
     import orjson
 
     from listkit.bulk import bulk
+    from listkit.i18n import t
     from listkit.progress import track
 
     schema = load_schema(items.schema_name)
     dumps = orjson.dumps
     yield dumps(header(items)) + b"\n"
     records = ordered(items, schema)
-    with track("写出", len(records)) as advance:
+    with track(t("progress.write"), len(records)) as advance:
         for start in range(0, len(records), CHUNK_LINES):
             # Bytes end to end (orjson makes them), and no collector passes over the short-lived dicts.
             with bulk(freeze=False):

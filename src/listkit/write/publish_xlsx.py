@@ -48,7 +48,7 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
     columns = plan_columns(items, schema, with_department)
     _summary_sheet(book, formats, stats, title, lang)
     used = {"汇总"}
-    with track("写出", len(items.records)) as advance:
+    with track(t("progress.write"), len(items.records)) as advance:
         for label, records in sheets_by(items, schema, group_by):
             sheet = book.add_worksheet(sheet_name(label, len(records), used))
             _list_sheet(sheet, formats, columns, records, schema, f"{title}·{label}")
