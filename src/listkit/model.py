@@ -128,6 +128,13 @@ class ItemList(BaseModel):
         """How many records, without materialising them."""
         return len(self._records) if self._records is not None else self._table.height if self._table else 0
 
+    def unbuilt_table(self) -> RecordTable | None:
+        """The column table, while no ``Record`` has been built from it (else None)."""
+        return self._table if self._records is None else None
+
+    def set_table(self, table: RecordTable) -> None:
+        self._records, self._table = None, table
+
     def table(self) -> RecordTable:
         """The records as columns, for the passes that look at every record."""
         if self._table is not None:

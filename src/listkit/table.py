@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DEPARTMENT = "department"
 RAW = "raw"
 EXTRA = "extra"
+TYPE_FROM = "type_from"
+SOURCE = "source"
 
 
 @dataclass
@@ -34,6 +36,9 @@ class RecordTable:
 
     frame: pl.DataFrame
     materialise: Callable[[Sequence[int]], list[Record]]
+    # True when the frame holds exactly what a canonical line saves (see saved_table), so that it can be
+    # written out as columns.
+    saved: bool = False
 
     def record(self, row: int) -> Record:
         return self.materialise([row])[0]
@@ -87,6 +92,55 @@ def table_from_records(records: Sequence[Record], schema: Schema) -> RecordTable
         )
         frame = frame.with_columns(raw.to_struct(RAW))
     return RecordTable(frame, lambda rows: [records[i] for i in rows])
+
+
+def saved_table(frame: pl.DataFrame, schema: Schema) -> RecordTable:
+    """A table whose frame holds everything a record saves, and nothing else: a String column per field present
+    (null where empty), ``department``, ``type_from``, ``raw`` and ``extra`` (structs of Strings, null fields
+    absent; either may be missing), ``source`` (struct of file, sheet, row). Records are built from it alone,
+    pointing (``at``) where they came from."""
+    from listkit.model import make_record, make_source
+
+    field_keys = [c for c in frame.columns if c in schema.by_key]
+    optional = [DEPARTMENT, TYPE_FROM, RAW, EXTRA]
+
+    def materialise(rows: Sequence[int]) -> list[Record]:
+        chosen = frame if rows == range(frame.height) else frame[list(rows)]
+        values = [chosen.get_column(key).to_list() for key in field_keys]
+        nones = [None] * chosen.height
+        department, type_from, raw, extra = (
+            chosen.get_column(name).to_list() if name in chosen.columns else nones for name in optional
+        )
+        records = []
+        for index, source in enumerate(chosen.get_column(SOURCE).to_list()):
+            origin = make_source(source["file"], source["sheet"], source["row"])
+            records.append(
+                make_record(
+                    {key: column[index] for key, column in zip(field_keys, values, strict=True) if column[index]},
+                    origin,
+                    department=department[index],
+                    extra=_present(extra[index]),
+                    raw=_present(raw[index]),
+                    type_from=type_from[index],
+                    at=origin,
+                )
+            )
+        return records
+
+    return RecordTable(frame, materialise, saved=True)
+
+
+def _present(fields: dict[str, str | None] | None) -> dict[str, str]:
+    return {key: value for key, value in fields.items() if value is not None} if fields else {}
+
+
+def concat_saved(tables: Sequence[RecordTable], schema: Schema) -> RecordTable | None:
+    """Saved tables one after another, when their columns agree (else None: build records instead)."""
+    if not tables or not all(t.saved for t in tables) or any(t.frame.schema != tables[0].frame.schema for t in tables):
+        return None
+    import polars as pl
+
+    return saved_table(pl.concat([t.frame for t in tables], how="vertical", rechunk=False), schema)
 
 
 def map_distinct(column: pl.Series, function: Callable[[str], Any], dtype: Any = None) -> pl.Series:

@@ -9,11 +9,12 @@ from listkit.bulk import bulk
 from listkit.errors import InputError, SchemaError
 from listkit.model import ItemList, ListMeta, Record, SheetLayout
 from listkit.read.grid import Grid
-from listkit.read.layout import HeaderMatch, header_score, parse_sheet
+from listkit.read.layout import HeaderMatch, header_score, read_sheet
 from listkit.read.meta import complete_from_file_name, read_meta
 from listkit.read.sniff import sniff
 from listkit.read.types import TypeResolver
 from listkit.schema import BUNDLED, Schema, candidate_schemas, load_schema
+from listkit.table import DEPARTMENT, RecordTable, concat_saved, saved_table
 
 __all__ = ["read_grids", "read_list"]
 
@@ -51,16 +52,15 @@ def read_grids(path: Path) -> list[Grid]:
 def _grids(data: bytes, kind: str, file: str) -> list[Grid]:
     if kind in ("xlsx", "xls", "ods"):
         from listkit.read.excel import read_workbook
+        from listkit.read.guard import SheetFacts, check_workbook_zip
 
         if kind == "xls":
             from listkit.read.hidden import hidden_rows_xls
 
-            hidden = hidden_rows_xls(data)
+            facts = {name: SheetFacts(hidden_rows=rows) for name, rows in hidden_rows_xls(data).items()}
         else:
-            from listkit.read.guard import check_workbook_zip
-
-            hidden = check_workbook_zip(data, file)
-        return list(read_workbook(data, file, hidden))
+            facts = check_workbook_zip(data, file)
+        return list(read_workbook(data, file, facts, columns_allowed=kind == "xlsx"))
     if kind == "csv":
         from listkit.read.csvfile import read_csv
 
@@ -134,7 +134,7 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
         raise _no_header_error(grids, schema, file)
     types = TypeResolver(schema)
     result = ItemList(schema_name=schema.ref, files=[file])
-    records: list[Record] = []
+    parts: list[list[Record] | RecordTable] = []
     for grid, match in matches:
         if match is None:
             empty = grid.is_empty()
@@ -142,18 +142,38 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
                 SheetLayout(file=file, sheet=grid.sheet, notes=["empty-sheet" if empty else "no-header"])
             )
             continue
-        sheet_records, layout = parse_sheet(grid, schema, match, types)
+        sheet_read, layout = read_sheet(grid, schema, match, types)
         if result.meta.title is None:
             result.meta = read_meta(grid, match.row)
         result.layouts.append(layout)
-        records.extend(sheet_records)
+        parts.append(sheet_read)
     complete_from_file_name(result.meta, path.name)
+    tables = [part for part in parts if isinstance(part, RecordTable)]
+    joined = concat_saved(tables, schema) if len(tables) == len(parts) else None
+    if joined is not None:
+        return ItemList.from_table(
+            _with_department(joined, result.meta.department, schema),
+            schema_name=result.schema_name,
+            meta=result.meta,
+            layouts=result.layouts,
+            files=result.files,
+        )
+    records = [record for part in parts for record in (part if isinstance(part, list) else part.all_records())]
     if result.meta.department:
         for record in records:
             if record.department is None:
                 record.department = result.meta.department
     result.records = records
     return result
+
+
+def _with_department(table: RecordTable, department: str | None, schema: Schema) -> RecordTable:
+    """Records without a department of their own belong to the one the title rows or the file name give."""
+    if not department:
+        return table
+    import polars as pl
+
+    return saved_table(table.frame.with_columns(pl.col(DEPARTMENT).fill_null(department)), schema)
 
 
 def read_list(paths: Sequence[str | Path], schema: str | None = None, *, skip_foreign: bool = False) -> ItemList:
@@ -185,7 +205,7 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
             continue
         if current.schema_name != merged.schema_name:
             raise SchemaError("schema-undetected", file=str(path), known=merged.schema_name)
-        merged.records.extend(current.records)
+        _append_records(merged, current)
         merged.layouts.extend(current.layouts)
         merged.files.extend(current.files)
         merged.meta = _common_meta(merged.meta, current.meta)
@@ -193,6 +213,17 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
         raise InputError("no-list-files", files=len(skipped))
     merged.skipped_files = skipped
     return merged
+
+
+def _append_records(merged: ItemList, current: ItemList) -> None:
+    """current's records after merged's: as one table when both are still columns of the same shape."""
+    tables = [merged.unbuilt_table(), current.unbuilt_table()]
+    if tables[0] is not None and tables[1] is not None:
+        joined = concat_saved([tables[0], tables[1]], load_schema(merged.schema_name))
+        if joined is not None:
+            merged.set_table(joined)
+            return
+    merged.records.extend(current.records)
 
 
 def _common_meta(first: ListMeta, other: ListMeta) -> ListMeta:

@@ -1,42 +1,147 @@
-"""xlsx / xls / ods through python-calamine: cached values of formulas, merged ranges, every sheet."""
+"""xlsx / xls / ods through python-calamine: cached values of formulas, merged ranges, every sheet.
+
+A large .xlsx sheet whose cells are all text is read as columns instead, by fastexcel (the same calamine parser,
+straight into Arrow: no Python object per cell). The guard's pass over the XML has already collected its merged
+ranges and hidden rows, and fastexcel itself proves every cell is text (a column holding anything else fails
+its strict type check, and the sheet is read the usual way). Its rows become Python lists only if the layout
+needs them (column_rows.py).
+"""
 
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from listkit.errors import InputError
 from listkit.read.grid import Grid
+from listkit.read.guard import SheetFacts
+
+if TYPE_CHECKING:
+    import fastexcel
+    import python_calamine
+
+# Below this much sheet XML (about 4,000 rows of a list) reading cell by cell costs well under a second.
+COLUMN_READ_MIN_BYTES = 4 * 1024**2
 
 
-def read_workbook(data: bytes, file: str, hidden: dict[str, set[int]]) -> Iterator[Grid]:
+def read_workbook(
+    data: bytes, file: str, facts: dict[str, SheetFacts], *, columns_allowed: bool = False
+) -> Iterator[Grid]:
     """Each sheet of the workbook as a Grid, in workbook order."""
-    import python_calamine as calamine
+    book = _Workbook(data, file)
+    candidates = {
+        name
+        for name, sheet in facts.items()
+        if columns_allowed and sheet.looks_text_only and sheet.size >= COLUMN_READ_MIN_BYTES
+    }
+    # Opening a workbook parses its shared strings: python-calamine is opened only for sheets it has to read.
+    names = book.columns().sheet_names if candidates else book.cells().sheet_names
+    for name in names:
+        sheet_facts = facts.get(name, SheetFacts())
+        grid = book.column_grid(name, sheet_facts) if name in candidates else None
+        yield grid if grid is not None else book.cell_grid(name, sheet_facts)
 
-    try:
-        workbook = calamine.load_workbook(io.BytesIO(data))
-    except calamine.PasswordError:
-        raise InputError("password-protected", file=file) from None
-    except (calamine.CalamineError, ValueError, OSError) as exc:
-        raise InputError("corrupt-workbook", file=file, reason=_short(exc)) from None
-    except BaseException as exc:
-        raise _panic(exc, file) from None
-    for name in workbook.sheet_names:
+
+class _Workbook:
+    def __init__(self, data: bytes, file: str) -> None:
+        self.data = data
+        self.file = file
+        self._cells: python_calamine.CalamineWorkbook | None = None
+        self._columns: fastexcel.ExcelReader | None = None
+
+    def cells(self) -> python_calamine.CalamineWorkbook:
+        import python_calamine as calamine
+
+        if self._cells is None:
+            try:
+                self._cells = calamine.load_workbook(io.BytesIO(self.data))
+            except calamine.PasswordError:
+                raise InputError("password-protected", file=self.file) from None
+            except (calamine.CalamineError, ValueError, OSError) as exc:
+                raise InputError("corrupt-workbook", file=self.file, reason=_short(exc)) from None
+            except BaseException as exc:
+                raise _panic(exc, self.file) from None
+        return self._cells
+
+    def columns(self) -> fastexcel.ExcelReader:
+        import fastexcel
+
+        if self._columns is None:
+            try:
+                self._columns = fastexcel.read_excel(self.data)
+            except (fastexcel.FastExcelError, ValueError, OSError) as exc:
+                raise InputError("corrupt-workbook", file=self.file, reason=_short(exc)) from None
+            except BaseException as exc:
+                raise _panic(exc, self.file) from None
+        return self._columns
+
+    def cell_grid(self, name: str, facts: SheetFacts) -> Grid:
+        import python_calamine as calamine
+
         try:
-            sheet = workbook.get_sheet_by_name(name)
+            sheet = self.cells().get_sheet_by_name(name)
             # skip_empty_area=False keeps absolute positions, so rows and columns match Excel's.
             values = sheet.to_python(skip_empty_area=False)
             merges = sheet.merged_cell_ranges or []
         except (calamine.CalamineError, ValueError) as exc:
-            raise InputError("corrupt-workbook", file=file, reason=f"{name}: {_short(exc)}") from None
+            raise InputError("corrupt-workbook", file=self.file, reason=f"{name}: {_short(exc)}") from None
         except BaseException as exc:
-            raise _panic(exc, file, name) from None
-        yield Grid(
-            file=file,
+            raise _panic(exc, self.file, name) from None
+        return Grid(
+            file=self.file,
             sheet=name,
             rows=values,
             merges=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges],
-            hidden_rows=hidden.get(name, set()),
+            hidden_rows=facts.hidden_rows,
+        )
+
+    def column_grid(self, name: str, facts: SheetFacts) -> Grid | None:
+        """The sheet as text columns; None when some cell holds a number, date or boolean."""
+        import fastexcel
+        import polars as pl
+
+        from listkit.read.column_rows import ColumnRows
+
+        first_columns: list[int] = []
+
+        def keep(column: Any) -> bool:
+            first_columns.append(column.absolute_index)
+            return True
+
+        quiet = logging.getLogger("fastexcel")
+        level = quiet.level
+        quiet.setLevel(logging.ERROR)  # it warns of columns holding nothing but empty or error cells
+        try:
+            # Types guessed from every cell, strictly: a column mixing text with anything else is an error.
+            batch = self.columns().load_sheet(
+                name,
+                header_row=None,
+                skip_rows=0,
+                schema_sample_rows=None,
+                dtype_coercion="strict",
+                eager=True,
+                use_columns=keep,
+            )
+        except fastexcel.UnsupportedColumnTypeCombinationError:
+            return None
+        except (fastexcel.FastExcelError, ValueError, OSError) as exc:
+            raise InputError("corrupt-workbook", file=self.file, reason=f"{name}: {_short(exc)}") from None
+        except BaseException as exc:
+            raise _panic(exc, self.file, name) from None
+        finally:
+            quiet.setLevel(level)
+        frame = pl.from_arrow(batch)
+        assert isinstance(frame, pl.DataFrame)
+        if any(dtype not in (pl.String, pl.Null) for dtype in frame.dtypes):
+            return None
+        return Grid(
+            file=self.file,
+            sheet=name,
+            rows=ColumnRows(frame.cast(pl.String), first_columns[0] if first_columns else 0),
+            merges=sorted(facts.merges),
+            hidden_rows=facts.hidden_rows,
         )
 
 

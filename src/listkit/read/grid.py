@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,8 +14,9 @@ class Grid:
     file: str
     sheet: str | None
     # Cell values as the reader produced them: str, or numbers, dates, booleans from a workbook. Converting
-    # every cell up front costs more than reading the sheet; text is made where a cell is used.
-    rows: list[list[Any]]
+    # every cell up front costs more than reading the sheet; text is made where a cell is used. A large text-only
+    # sheet is read as columns (column_rows.ColumnRows) and made into rows only if the layout needs them.
+    rows: Sequence[list[Any]]
     # Merged ranges, zero-based and inclusive: (first_row, first_col, last_row, last_col).
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)  # zero-based
@@ -36,6 +38,10 @@ class Grid:
         )
 
     def is_empty(self) -> bool:
+        from listkit.read.column_rows import ColumnRows
+
+        if isinstance(self.rows, ColumnRows):
+            return self.rows.is_empty()
         return not any(value is not None and value != "" and str(value).strip() for row in self.rows for value in row)
 
 

@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 
 from listkit.errors import InputError
 from listkit.read.hidden import hidden_in, sheet_parts
@@ -40,6 +41,24 @@ ZIP_ERRORS = (
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
 _WIDE_REF = re.compile(rb'<c r="[A-Z]{2,3}\d')
 _ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d+)"')
+_MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
+# A cell holding something other than text: no t, or t other than shared/inline/formula string, and not
+# self-closing (<c r="B2" s="1"/> is an empty styled cell).
+_NON_TEXT_CELL = re.compile(rb'<c(?=[\s>])(?![^>]*\bt="(?:s|str|inlineStr)")[^>]*(?<!/)>')
+OVERLAP = 64  # bytes carried into the next chunk, so a reference cut in two is still seen whole
+TAG_CARRY = 4096  # … or more, back to the last '<', so that a tag cut in two is seen whole
+
+
+@dataclass
+class SheetFacts:
+    """What the guard's pass over a sheet's XML learnt on the way, so that nothing reads it twice for them."""
+
+    hidden_rows: set[int] = field(default_factory=set)  # zero-based
+    merges: set[tuple[int, int, int, int]] = field(default_factory=set)  # zero-based, inclusive
+    # No cell of the sheet's first chunk (4 MB, some thousands of rows) holds anything but text: worth trying to
+    # read the sheet as text columns (excel.py, which checks every cell then). xlsx sheets only.
+    looks_text_only: bool = False
+    size: int = 0  # bytes of sheet XML
 
 
 def _column_number(letters: bytes) -> int:
@@ -55,8 +74,8 @@ def _size(n: int) -> str:
     return f"{n / 1024**2:,.0f} MB" if n < 1024**3 else f"{n / 1024**3:,.1f} GB"
 
 
-def check_workbook_zip(data: bytes, file: str) -> dict[str, set[int]]:
-    """Refuse what would exhaust memory; return, by sheet name, the rows the workbook hides (xlsx)."""
+def check_workbook_zip(data: bytes, file: str) -> dict[str, SheetFacts]:
+    """Refuse what would exhaust memory; return, by sheet name, what the pass learnt of each sheet (xlsx)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS as exc:
@@ -82,25 +101,25 @@ def check_workbook_zip(data: bytes, file: str) -> dict[str, set[int]]:
         except (*ZIP_ERRORS, UnicodeDecodeError):
             names = {}  # not an xlsx (ods), or no workbook part: calamine will say what is wrong
         total = 0
-        hidden: dict[str, set[int]] = {}
+        facts: dict[str, SheetFacts] = {}
         for entry in entries:
-            size, rows = _inflate(archive, entry, file, MAX_TOTAL_BYTES - total, names)
+            size, sheet = _inflate(archive, entry, file, MAX_TOTAL_BYTES - total, names)
             total += size
-            if rows and entry.filename in names:
-                hidden[names[entry.filename]] = rows
-        return hidden
+            if entry.filename in names:
+                facts[names[entry.filename]] = sheet
+        return facts
 
 
 def _inflate(
     archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, budget: int, names: dict[str, str]
-) -> tuple[int, set[int]]:
-    """Stream one entry, counting its true size; sheets are also measured for the area they span and searched
-    for hidden rows."""
+) -> tuple[int, SheetFacts]:
+    """Stream one entry, counting its true size; sheets are also measured for the area they span, and searched
+    for hidden rows, merged ranges and cells that hold something other than text."""
     is_sheet = entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")
     is_ods_content = entry.filename == "content.xml"
     size = 0
     wide = False
-    hidden: set[int] = set()
+    facts = SheetFacts()
     tail = b""
     limit = max(MAX_RATIO * max(entry.compress_size, 1), RATIO_FLOOR)
     try:
@@ -116,20 +135,37 @@ def _inflate(
                         packed=_size(entry.compress_size),
                     )
                 if is_sheet or is_ods_content:
-                    # Overlap chunks a little so a reference cut in two is still seen whole.
                     window = tail + chunk
                     if is_sheet:
                         # Columns past Z are rare in lists: only then is the sheet measured cell by cell.
                         wide = wide or _WIDE_REF.search(window) is not None
-                        hidden |= hidden_in(window)
+                        facts.hidden_rows |= hidden_in(window)
+                        if b"<mergeCell " in window:
+                            facts.merges |= {_merge(m) for m in _MERGE.finditer(window)}
+                        if size == len(chunk):  # the first chunk; cells written unprefixed (<c>, not <x:c>)
+                            facts.looks_text_only = b"<sheetData" in window and not _NON_TEXT_CELL.search(window)
                     else:
                         _check_ods_repeats(window, file)
-                    tail = window[-64:]
+                    tail = _tail(window)
         if wide:
             _check_area(archive, entry, file, names)
     except ZIP_ERRORS as exc:
         raise InputError("corrupt-workbook", file=file, reason=f"{entry.filename}: {exc}") from None
-    return size, hidden
+    facts.size = size
+    return size, facts
+
+
+def _tail(window: bytes) -> bytes:
+    """What of a chunk to look at again with the next one: the last bytes, back to the start of the last tag."""
+    start = window.rfind(b"<", max(0, len(window) - TAG_CARRY))
+    return window[min(start, len(window) - OVERLAP) if start >= 0 else -OVERLAP :]
+
+
+def _merge(match: re.Match[bytes]) -> tuple[int, int, int, int]:
+    first_col, first_row = _column_number(match.group(1)) - 1, int(match.group(2)) - 1
+    if match.group(3) is None:
+        return first_row, first_col, first_row, first_col
+    return first_row, first_col, int(match.group(4)) - 1, _column_number(match.group(3)) - 1
 
 
 def _check_area(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, names: dict[str, str]) -> None:
@@ -146,7 +182,7 @@ def _check_area(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, nam
             for letters, row in _CELL_REF.findall(window):
                 max_col = max(max_col, _column_number(letters))
                 max_row = max(max_row, int(row))
-            tail = window[-64:]
+            tail = window[-OVERLAP:]
     if max_row * max_col > MAX_CELL_AREA:
         sheet = names.get(entry.filename, entry.filename.rsplit("/", 1)[-1])
         raise InputError(

@@ -16,13 +16,15 @@ from listkit.i18n import t
 from listkit.model import Record, SheetLayout, SkippedRow, make_record, make_source
 from listkit.normalize import clean_text, clean_value, fold, join_lines, normalize_seq
 from listkit.progress import Advance, track
+from listkit.read.column_rows import ColumnRows, strip
 from listkit.read.grid import Grid, column_letter
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema
+from listkit.table import RecordTable
 
 HEADER_SEARCH_ROWS = 30
 PROGRESS_STEP = 4096
-_NOTE_PREFIX = re.compile(r"^\s*(备注|注|说明|附注|填表说明)\s*[:：\d一二三、.]")
+NOTE_PREFIX = re.compile(r"^\s*(备注|注|说明|附注|填表说明)\s*[:：\d一二三、.]")
 _SHEET_COUNT = re.compile(r"(\d+)\s*项")
 DEPARTMENT_HEADERS = frozenset({"部门", "所属部门", "部门名称", "单位", "所属单位"})
 
@@ -128,6 +130,15 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
 def parse_sheet(
     grid: Grid, schema: Schema, header: HeaderMatch, types: TypeResolver
 ) -> tuple[list[Record], SheetLayout]:
+    read, layout = read_sheet(grid, schema, header, types)
+    return (read if isinstance(read, list) else read.all_records()), layout
+
+
+def read_sheet(
+    grid: Grid, schema: Schema, header: HeaderMatch, types: TypeResolver
+) -> tuple[list[Record] | RecordTable, SheetLayout]:
+    """A sheet's records (as columns where the sheet was read as columns and its body is plain), and what was
+    understood of it."""
     header_rows = 2 if _sub_header_row(grid, header.row, schema) else 1
     # A header cell merged downwards also pushes the data start down.
     data_start = header.row + header_rows
@@ -147,21 +158,48 @@ def parse_sheet(
     sheet_type = types.from_text(grid.sheet or "")
     if sheet_type:
         layout.type_from_sheet = sheet_type
-    builder = _RowReader(grid, schema, columns, types, layout, sheet_type)
-    records = _drop_hidden_repeats(builder.read(data_start), grid, schema, layout)
-    layout.records = len(records)
+    builder = RowReader(grid, schema, columns, types, layout, sheet_type)
+    read: list[Record] | RecordTable | None = None
+    if isinstance(grid.rows, ColumnRows):
+        from listkit.read.column_body import read_body
+
+        read = read_body(builder, data_start)
+    if read is None:
+        read = _drop_hidden_repeats(builder.read(data_start), grid, schema, layout)
+    layout.records = len(read) if isinstance(read, list) else read.height
     _check_sheet_count(grid, layout)
-    seq_key = schema.key_of("seq")
-    for record in records:
-        seq = record.get(seq_key)
-        if "," in seq and record.at is not None:
-            # '2,3' on one row whose name lists two items: read as one record (a judgement call, said here).
-            layout.notes.append(f"combined-seq:{record.at.row}:{seq}")
+    for row, seq in _combined_seqs(read, schema):
+        # '2,3' on one row whose name lists two items: read as one record (a judgement call, said here).
+        layout.notes.append(f"combined-seq:{row}:{seq}")
     for col in columns.unnamed:
-        filled = sum(1 for r in range(data_start, len(grid.rows)) if grid.cell(r, col).strip())
+        filled = _filled(grid, col, data_start)
         if filled:
             layout.notes.append(f"unnamed-column:{column_letter(col)}:{filled}")
-    return records, layout
+    return read, layout
+
+
+def _combined_seqs(read: list[Record] | RecordTable, schema: Schema) -> list[tuple[int, str]]:
+    """(row, 序号) of the records whose 序号 names several numbers ('2,3')."""
+    seq_key = schema.key_of("seq")
+    if isinstance(read, list):
+        return [
+            (record.at.row, seq)
+            for record in read
+            if "," in (seq := record.get(seq_key)) and record.at is not None and record.at.row is not None
+        ]
+    import polars as pl
+
+    seqs = read.column(seq_key)
+    rows = read.frame.get_column("source").struct.field("row")
+    chosen = pl.DataFrame({"row": rows, "seq": seqs}).filter(pl.col("seq").str.contains(",", literal=True))
+    return list(chosen.iter_rows())
+
+
+def _filled(grid: Grid, col: int, start: int) -> int:
+    """How many cells of a column hold text from row ``start`` down."""
+    if isinstance(grid.rows, ColumnRows):
+        return int((strip(grid.rows.column(col).slice(start)) != "").sum())
+    return sum(1 for r in range(start, len(grid.rows)) if grid.cell(r, col).strip())
 
 
 def _header_text(grid: Grid, first: int, rows: int, col: int) -> str:
@@ -200,7 +238,7 @@ def _check_sheet_count(grid: Grid, layout: SheetLayout) -> None:
         layout.notes.append(f"sheet-count-mismatch:{match.group(1)}:{layout.records}")
 
 
-class _RowReader:
+class RowReader:
     def __init__(
         self,
         grid: Grid,
@@ -336,9 +374,9 @@ class _RowReader:
             return None  # a blank name, or a header repeated inside the data
         for col in range(name_col):
             before = cells[col]
-            if type(before) is str and _NOTE_PREFIX.match(before):
+            if type(before) is str and NOTE_PREFIX.match(before):
                 return None
-        if not any(c is not None and c != "" and c is not cells[name_col] for c in cells):
+        if sum(1 for c in cells if c is not None and c != "") < 2:
             return None  # the name alone on its row: perhaps a section heading
 
         width = len(cells)
@@ -431,7 +469,7 @@ class _RowReader:
         first_col = min(own)
         if self.name_col is not None and self.name_col in own and first_col == self.name_col:
             return False
-        return bool(_NOTE_PREFIX.match(own[first_col]))
+        return bool(NOTE_PREFIX.match(own[first_col]))
 
     def _section_type(self, own: dict[int, str]) -> str | None:
         """A row holding only a power type ('一、行政许可（11项）') heads a section of that type."""

@@ -59,10 +59,61 @@ def _mode_for(path: Path) -> int:
 
 
 def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes], inputs: Iterable[str | Path] = ()) -> None:
-    """``data`` whole, or in chunks as a writer makes them (a million-line file is never held twice)."""
+    """``data`` whole, or in chunks as a writer makes them (a million-line file is never held twice); the next
+    chunk is made while this one is written."""
     with atomic_output(path, inputs) as handle:
         if isinstance(data, bytes):
             handle.write(data)
         else:
-            for chunk in data:
+            for chunk in made_ahead(data):
                 handle.write(chunk)
+
+
+class _Failed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_END = object()
+
+
+def made_ahead(chunks: Iterable[bytes], depth: int = 2) -> Iterator[bytes]:
+    """``chunks``, made in a helper thread up to ``depth`` ahead of the consumer. Writing a chunk and making
+    the next (polars, orjson) both release the GIL, so on two cores they overlap. An error raised while making
+    them is raised here; stopping early stops the helper."""
+    import contextvars
+    import queue
+    import threading
+
+    made: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                made.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def make() -> None:
+        try:
+            for chunk in chunks:
+                if not put(chunk):
+                    return
+            put(_END)
+        except BaseException as error:  # handed to the consumer, who raises it
+            put(_Failed(error))
+
+    # The helper sees this thread's context: the progress reporter and language live in context variables.
+    helper = threading.Thread(target=contextvars.copy_context().run, args=(make,), daemon=True)
+    helper.start()
+    try:
+        while (item := made.get()) is not _END:
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        helper.join()

@@ -64,6 +64,17 @@ def jsonl_chunks(items: ItemList) -> Iterator[bytes]:
     schema = load_schema(items.schema_name)
     dumps = orjson.dumps
     yield dumps(header(items)) + b"\n"
+    table = items.unbuilt_table()
+    if table is not None and table.saved:
+        from listkit.write.canonical_columns import jsonl_lines
+
+        chunks = jsonl_lines(table, schema)
+        if chunks is not None:
+            with track(t("progress.write"), table.height) as advance:
+                for chunk, count in chunks:
+                    advance(count)
+                    yield chunk
+            return
     records = ordered(items, schema)
     with track(t("progress.write"), len(records)) as advance:
         for start in range(0, len(records), CHUNK_LINES):

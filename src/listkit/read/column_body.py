@@ -1,0 +1,200 @@
+"""A sheet's body read as columns, exactly as the row reader would read it, when every row of it is plain.
+
+Most rows of a big list take the row reader's fast path (layout.RowReader._fast): nothing merged, the item
+named on the row itself, so the row is a record of its own. When every row under the header is such a row or
+blank, and no merged range or hidden row reaches into the body, nothing carries from one row to the next, and
+the records are made here as column operations with the same cleaning. Text functions that must agree with the
+row reader exactly (clean_value, join_lines, normalize_seq, fold) run in Python once per distinct value, and
+only on the values that need them. Any other sheet returns None and is read row by row.
+tests/test_column_read.py reads sheets both ways and requires the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from listkit.i18n import t
+from listkit.normalize import clean_value, fold, join_lines, normalize_seq
+from listkit.progress import track
+from listkit.read.column_rows import ColumnRows, has_text, strip
+from listkit.table import DEPARTMENT, EXTRA, RAW, SOURCE, TYPE_FROM, RecordTable, map_distinct, saved_table
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from listkit.read.layout import RowReader
+
+# What may start a note row; the exact test (layout._NOTE_PREFIX) runs on the cells that contain one of these.
+_NOTE_WORDS = "注|说明"
+
+
+def read_body(reader: RowReader, start: int) -> RecordTable | None:
+    grid = reader.grid
+    rows = grid.rows
+    assert isinstance(rows, ColumnRows)
+    extras = list(reader.columns.extras.values())
+    if (
+        reader.name_col is None
+        or any(row >= start for row in grid.hidden_rows)
+        or any(last >= start for _r0, _c0, last, _c1 in grid.merges)
+        or len(set(extras)) != len(extras)  # two extra columns of one header: the row reader keeps one value
+    ):
+        return None
+    with track(t("progress.read", where=grid.sheet or grid.file)):
+        body = _Body(rows, start)
+        plain = body.plain_rows(reader.name_col, reader.header_words)
+        if plain is None:
+            return None
+        return saved_table(body.records(reader, plain), reader.schema)
+
+
+class _Body:
+    def __init__(self, rows: ColumnRows, start: int) -> None:
+        self.rows = rows
+        self.start = start
+        self.keep: pl.Series | None = None  # the rows that are records
+
+    def cells(self, col: int) -> pl.Series:
+        cells = self.rows.column(col).slice(self.start)
+        return cells if self.keep is None else cells.filter(self.keep)
+
+    def plain_rows(self, name_col: int, header_words: set[str]) -> pl.Series | None:
+        """Which rows are records (the fast path's rows); None when some row is neither a record nor blank."""
+        import polars as pl
+
+        frame = self.rows.frame.slice(self.start)
+        if not frame.width:
+            return None
+        name_cells = self.cells(name_col)
+        name = strip(name_cells)
+        filled = frame.select(
+            pl.sum_horizontal([(pl.col(c).is_not_null() & (pl.col(c) != "")).cast(pl.Int32) for c in frame.columns])
+        ).to_series()
+        note_before = pl.repeat(False, frame.height, eager=True)
+        for col in range(self.rows.first_column, min(name_col, self.rows.width)):
+            note_before = note_before | _notes(self.cells(col))
+        record = (
+            name_cells.is_not_null() & (name != "") & ~name.is_in(list(header_words)) & ~note_before & (filled >= 2)
+        ).fill_null(False)
+        others = frame.filter(~record)
+        if others.height and has_text(others).any():
+            return None  # a row that is neither a record of its own nor blank
+        return record
+
+    def records(self, reader: RowReader, keep: pl.Series) -> pl.DataFrame:
+        """The frame of the records (saved_table's shape), cleaned as RowReader._fast and _build clean them."""
+        import polars as pl
+
+        self.keep = keep
+        height = int(keep.sum())
+        values: dict[str, pl.Series] = {}
+        for col, key, single_line, is_seq in reader.plan:
+            text = self.text(col)
+            if single_line:
+                text = _python_where(text, text.str.contains("\n", literal=True), join_lines)
+            if is_seq:
+                text = map_distinct(text, normalize_seq, pl.String)
+            values[key] = _blank_to_null(text)
+        for key, nothing in reader.none_values.items():
+            if key in values:
+                value = values[key]
+                short = pl.select(pl.when(value.str.len_chars() < 8).then(value)).to_series()
+                none = map_distinct(short, _folds_into(nothing), pl.Boolean).fill_null(False)
+                values[key] = _null_where(value, none)
+        type_from, raw_type = self.settle_types(reader, values, height)
+        columns = [value.alias(key) for key, value in values.items()]
+        columns.append(self.department(reader.columns.department, height))
+        columns.append(type_from.alias(TYPE_FROM))
+        if raw_type is not None:
+            columns.append(pl.DataFrame([raw_type]).to_struct(RAW))
+        if reader.columns.extras:
+            extra = pl.DataFrame([self.text(col).alias(header) for col, header in reader.columns.extras.items()])
+            columns.append(extra.to_struct(EXTRA))
+        row = pl.int_range(self.start + 1, self.start + 1 + len(keep), eager=True).filter(keep)
+        source = pl.DataFrame(
+            [
+                pl.repeat(reader.grid.file, height, dtype=pl.String, eager=True).alias("file"),
+                pl.repeat(reader.grid.sheet, height, dtype=pl.String, eager=True).alias("sheet"),
+                row.cast(pl.Int64).alias("row"),
+            ]
+        )
+        columns.append(source.to_struct(SOURCE))
+        return pl.DataFrame(columns)
+
+    def text(self, col: int) -> pl.Series:
+        """A cell's text as the fast path takes it: stripped, line endings unified where it has a \\r."""
+        cells = self.cells(col)
+        stripped = strip(cells)
+        return _blank_to_null(_python_where(stripped, cells.str.contains("\r", literal=True), clean_value, of=cells))
+
+    def settle_types(
+        self, reader: RowReader, values: dict[str, pl.Series], height: int
+    ) -> tuple[pl.Series, pl.Series | None]:
+        """RowReader._settle_type for every record: the canonical type in ``values``; where it came from, and
+        the original spelling of the types canonicalised."""
+        import polars as pl
+
+        key = reader.type_key
+        if key is None:
+            return pl.repeat(None, height, dtype=pl.String, eager=True), None
+        written = values.get(key, pl.repeat(None, height, dtype=pl.String, eager=True))
+        canonical = map_distinct(written, reader.types.canonical, pl.String)
+        changed = (canonical.is_not_null() & (canonical != written)).fill_null(False)
+        raw = _null_where(written, ~changed).alias(key)
+        settled = canonical.zip_with(changed, written)
+        from_column = pl.select(pl.when(written.is_not_null()).then(pl.lit("column"))).to_series()
+        fallback, origin = reader.sheet_type, "sheet"
+        if not fallback:
+            fallback, origin = reader.schema.by_key[key].default, "default"
+        if fallback:
+            settled = settled.fill_null(fallback)
+            from_column = from_column.fill_null(origin)
+        values[key] = settled.alias(key)
+        return from_column, raw
+
+    def department(self, col: int | None, height: int) -> pl.Series:
+        import polars as pl
+
+        if col is None:
+            return pl.repeat(None, height, dtype=pl.String, eager=True).alias(DEPARTMENT)
+        text = self.text(col)
+        return _blank_to_null(_python_where(text, text.str.contains("\n", literal=True), join_lines)).alias(DEPARTMENT)
+
+
+def _notes(cells: pl.Series) -> pl.Series:
+    """Cells that start a note ('注：…'), by the row reader's own pattern, asked only of cells that could."""
+    import polars as pl
+
+    from listkit.read.layout import NOTE_PREFIX
+
+    candidates = pl.select(pl.when(cells.str.contains(_NOTE_WORDS)).then(cells)).to_series()
+    return map_distinct(candidates, lambda text: NOTE_PREFIX.match(text) is not None, pl.Boolean).fill_null(False)
+
+
+def _python_where(
+    column: pl.Series, mask: pl.Series, function: Callable[[str], Any], of: pl.Series | None = None
+) -> pl.Series:
+    """``column``, but where ``mask`` holds ``function`` of the value (of ``of``'s value, if given), computed once
+    per distinct value."""
+    import polars as pl
+
+    mask = mask.fill_null(False)
+    if not mask.any():
+        return column
+    chosen = pl.select(pl.when(mask).then(column if of is None else of)).to_series()
+    return map_distinct(chosen, function, pl.String).zip_with(mask, column).alias(column.name)
+
+
+def _folds_into(nothing: set[str]) -> Callable[[str], bool]:
+    return lambda text: fold(text) in nothing
+
+
+def _null_where(column: pl.Series, mask: pl.Series) -> pl.Series:
+    import polars as pl
+
+    return pl.select(pl.when(mask).then(None).otherwise(column)).to_series().alias(column.name)
+
+
+def _blank_to_null(column: pl.Series) -> pl.Series:
+    return _null_where(column, (column == "").fill_null(False))
