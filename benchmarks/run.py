@@ -3,10 +3,11 @@ frictionless (validate), daff and datacompy (diff), pandas + openpyxl (import, e
 (the floor for reading a workbook). Every step runs as its own process, timed with its peak memory.
 
     .venv/bin/pip install -e ".[bench]"
-    .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000 --peers-max 100000
+    .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000 --peers-max 100000 --repeat 3
 
 Prints a Markdown table (and writes it to benchmarks/RESULTS.md): seconds, records/s, peak RSS, and for each
-step the peer's time and the peer/listkit ratio. Data is generated once into benchmarks/data/ (git-ignored).
+step the peer's time and the peer/listkit ratio (medians of --repeat runs, listkit and peer alternated). Data is
+generated once into benchmarks/data/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ def timed(command: list[str], timeout: float, findings_ok: bool = True) -> Timin
         peak = int(lines[-1]) / 1024 if lines else 0.0
     # listkit exits 1 for findings (still a complete run); a peer must exit 0.
     return Timing(took, peak, done.returncode in ((0, 1) if findings_ok else (0,)))
+
+
+def median(runs: list[Timing]) -> Timing:
+    """The median run by time (the upper one of an even count), with the largest peak memory seen; failed if any
+    run failed."""
+    ordered = sorted(runs, key=lambda run: run.seconds)
+    middle = ordered[len(ordered) // 2]
+    return Timing(middle.seconds, max(run.peak_mb for run in runs), all(run.ok for run in runs))
 
 
 def frictionless_schema(path: Path) -> Path:
@@ -174,21 +183,36 @@ def main() -> None:
     parser.add_argument("--peers-max", type=int, default=100_000, help="run the peers up to this size")
     parser.add_argument("--timeout", type=float, default=900)
     parser.add_argument("--data", type=Path, default=HERE / "data")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each command; the median is reported")
+    parser.add_argument("--only", default="", help="run only the steps whose names start with one of these (a,b)")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="where the table is written")
     args = parser.parse_args()
     rows = [
         "| records | step | listkit | records/s | peak RSS | peer | peer time | peer / listkit |",
         "|---:|---|---:|---:|---:|---|---:|---:|",
     ]
     print("\n".join(rows), flush=True)
+    only = tuple(name for name in args.only.split(",") if name)
     for size in (int(s) for s in args.sizes.split(",")):
         paths = build(size, args.data)
         with tempfile.TemporaryDirectory() as tmp:
             listkit_time: Timing | None = None
             for step, command, peer, peer_command in steps(paths, Path(tmp), size, size <= args.peers_max):
-                if command:
-                    listkit_time = timed(command, args.timeout)
+                if only and not step.startswith(only):
+                    continue
+                listkit_runs: list[Timing] = []
+                peer_runs: list[Timing] = []
+                for _ in range(args.repeat):
+                    # Alternated, so that a machine slowing down for a while weighs on both sides alike.
+                    if command:
+                        listkit_runs.append(timed(command, args.timeout))
+                    if peer_command:
+                        peer_runs.append(timed(peer_command, args.timeout, findings_ok=False))
+                        if not peer_runs[-1].ok:
+                            break  # a peer that failed or timed out once is not run again
+                listkit_time = median(listkit_runs) if listkit_runs else listkit_time
                 assert listkit_time is not None
-                peer_time = timed(peer_command, args.timeout, findings_ok=False) if peer_command else None
+                peer_time = median(peer_runs) if peer_runs else None
                 mine = f"{listkit_time.seconds:.2f} s" if listkit_time.ok else "failed"
                 rate = f"{size / listkit_time.seconds:,.0f}" if listkit_time.ok else "-"
                 if peer_time is None:
@@ -203,7 +227,7 @@ def main() -> None:
                 )
                 rows.append(line)
                 print(line, flush=True)
-    (HERE / "RESULTS.md").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args.results.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
