@@ -113,8 +113,8 @@ def check_workbook_zip(data: bytes, file: str) -> dict[str, SheetFacts]:
 def _inflate(
     archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, budget: int, names: dict[str, str]
 ) -> tuple[int, SheetFacts]:
-    """Stream one entry, counting its true size; sheets are also measured for the area they span, and searched
-    for hidden rows, merged ranges and cells that hold something other than text."""
+    """Stream one entry, counting its true size; sheets are also measured for the area they span, searched for
+    hidden rows and merged ranges, and their first chunk for cells that hold something other than text."""
     is_sheet = entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")
     is_ods_content = entry.filename == "content.xml"
     size = 0
