@@ -20,7 +20,7 @@ from listkit.read.column_rows import ColumnRows, strip
 from listkit.read.grid import Grid, column_letter
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema
-from listkit.table import RecordTable
+from listkit.table import SOURCE, RecordTable
 
 HEADER_SEARCH_ROWS = 30
 PROGRESS_STEP = 4096
@@ -190,7 +190,7 @@ def _combined_seqs(read: list[Record] | RecordTable, schema: Schema) -> list[tup
     import polars as pl
 
     seqs = read.column(seq_key)
-    rows = read.frame.get_column("source").struct.field("row")
+    rows = read.frame.get_column(SOURCE).struct.field("row")
     chosen = pl.DataFrame({"row": rows, "seq": seqs}).filter(pl.col("seq").str.contains(",", literal=True))
     return list(chosen.iter_rows())
 

@@ -31,7 +31,7 @@ def jsonl_lines(table: RecordTable, schema: Schema) -> Iterator[tuple[bytes, int
     encoder = _Encoder(table.frame, schema)
     if encoder.shapes > MAX_SHAPES:
         return None
-    return _chunks(encoder, _order(table.frame, schema))
+    return _chunks(encoder, _order(table, schema))
 
 
 def _chunks(encoder: _Encoder, order: pl.Series) -> Iterator[tuple[bytes, int]]:
@@ -48,15 +48,11 @@ def _chunks(encoder: _Encoder, order: pl.Series) -> Iterator[tuple[bytes, int]]:
         yield buffer.getvalue(), len(lines)
 
 
-def _order(frame: pl.DataFrame, schema: Schema) -> pl.Series:
+def _order(table: RecordTable, schema: Schema) -> pl.Series:
     """Row numbers in the order of identity.sort_key: identity, department, source file, sheet, row."""
     import polars as pl
 
-    def column(key: str | None) -> pl.Series:
-        if key is not None and key in frame.columns:
-            return frame.get_column(key)
-        return pl.repeat(None, frame.height, dtype=pl.String, eager=True)
-
+    frame, column = table.frame, table.column
     code = column(schema.key_of("code"))
     identity = pl.select(
         pl.when(code.is_not_null())
