@@ -143,10 +143,16 @@ def test_validate_cli_on_canonical_file_points_at_lines(cli: Cli, canonical_file
     assert result.code == 1
     findings = json.loads(result.out)["findings"]
     lines = broken.read_text(encoding="utf-8").splitlines()
+    checked = 0
     for finding in findings:
         if finding["rule"] == "duplicate-code":
-            record = json.loads(lines[finding["row"] - 1])
+            # The line of the canonical file, and the workbook cell that record came from.
+            record = json.loads(lines[finding["line"] - 1])
             assert record["code"] == finding["value"]
+            assert finding["input"] == str(broken)
+            assert (finding["file"], finding["sheet"], finding["row"]) == tuple(record["source"].values())
+            checked += 1
+    assert checked
 
 
 @pytest.mark.parametrize(

@@ -73,3 +73,43 @@ def test_traps_named_in_the_readme_are_handled() -> None:
     housing = read_list([by_name["住房和城乡建设局"]])
     assert housing.layouts[0].columns["level_scope"] == "I"  # the repeated header '实施层级及权限'
     assert [layout.notes for layout in housing.layouts][1] == ["empty-sheet"]
+
+
+PLACEHOLDERS = {"/", "／", "无", "—", "-", "——"}
+
+
+def item_at_level(record: dict[str, str]) -> tuple[str, ...]:
+    keys = ("department", "type", "name", "sub_name", "level")
+    return tuple("".join(record.get(key, "").split()) for key in keys)
+
+
+def test_city_findings_are_located_and_free_of_the_known_false_alarms(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    city = tmp_path / "city.jsonl"
+    assert cli("import", *real_files(), "-o", city).code == 0
+    reports = {
+        "workbooks": json.loads(cli("validate", *real_files(), "--format", "json").out),
+        "city.jsonl": json.loads(cli("validate", city, "--format", "json").out),
+    }
+    records = {
+        (r["source"]["file"], r["source"]["sheet"], r["source"]["row"]): r
+        for r in map(json.loads, city.read_text(encoding="utf-8").splitlines()[1:])
+    }
+    shown: dict[str, list[tuple[str, str, str, str]]] = {}
+    for label, report in reports.items():
+        findings = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
+        assert findings, label
+        for finding in findings:
+            # every error and warning names a workbook and a cell in it
+            assert finding["file"] and finding["sheet"] and finding["cell"], (label, finding)
+            assert finding["file"].rsplit("/", 1)[-1] in {p.name for p in real_files()}
+            if finding["rule"] in ("code-format", "duplicate-code"):
+                assert finding["value"] not in PLACEHOLDERS
+            if finding["rule"] == "duplicate-item":
+                # a repeat is looked for within a level: never the same item listed once per level
+                record = records[(finding["file"].rsplit("/", 1)[-1], finding["sheet"], finding["row"])]
+                same = [r for r in records.values() if item_at_level(r) == item_at_level(record)]
+                assert len(same) >= 2, finding
+        shown[label] = sorted((f["rule"], f["file"].rsplit("/", 1)[-1], f["sheet"], f["cell"]) for f in findings)
+    assert shown["workbooks"] == shown["city.jsonl"]  # the canonical copy points where the workbooks do

@@ -91,6 +91,8 @@ def test_field_length() -> None:
         # full-width opening with half-width closing is read as a pair, as a reader would
         ("《中华人民共和国会计法》（1985年1月21日通过)", []),
         ("【法规】《关于修改〈道路运输条例〉的决定》（2019年修正）", []),
+        # a law named with a mistyped opening bracket: one finding (the bracket), not also "no law named"
+        ("【法规】（禁止使用童工规定》（2002年10月1日国务院令第364号公布）", [("basis-format", "error", "F2")]),
     ],
 )
 def test_basis_format(basis: str, expected: list[tuple[str, str, str]]) -> None:
@@ -101,6 +103,10 @@ def test_document_number_suggestion() -> None:
     report = validate_list(make({**GOOD, "basis": "《关于…的通知》新政发【2021】58号"}), select=["basis-format"])
     (finding,) = report.findings
     assert "新政发〔2021〕58号" in finding.message("zh")
+    basis = "《条例》，见自治区人民政府的通知新政发【2021】58号"
+    report = validate_list(make({**GOOD, "basis": basis}), select=["basis-format"])
+    (finding,) = report.findings
+    assert finding.value == "新政发【2021】58号"  # quoted from the issuer on, not from the sentence before it
 
 
 def test_disguised_licence_only_outside_licensing_and_penalties() -> None:

@@ -64,6 +64,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-list-files": ("给出的 {files} 个文件都不是清单文件", "None of the {files} files given is a list file"),
     "skipped-file": ("已跳过：{reason}", "Skipped: {reason}"),
+    "duplicate-file": (
+        "已跳过 {file}：内容与 {original} 完全相同，只读取一次",
+        "Skipped {file}: byte-identical to {original}, read once",
+    ),
+    "explain.duplicate-file": (
+        "{file} 与 {original} 内容相同，未重复读取",
+        "{file} repeats {original}: not read again",
+    ),
     "header-not-found": (
         "{file} 工作表“{sheet}”前 {rows} 行中找不到表头。应有的列名：{expected}；实际看到（第 {row} 行）：{seen}",
         "No header row in the first {rows} rows of {file}, sheet '{sheet}'. Expected columns such as: "
@@ -228,7 +236,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.validate": ("校验", "Validating"),
     "progress.match": ("比对", "Comparing"),
     "progress.write": ("写出", "Writing"),
-    "explain.records": ("读取记录 {records} 条", "{records} records read"),
+    "explain.records": ("读取记录 {records} 条，主项 {items} 项", "{records} records read, {items} main items"),
     "explain.skipped": ("未作为记录的行：{summary}", "Rows not read as records: {summary}"),
     "explain.skip.continuation": ("续行（并入上一条）", "continuation (joined to the record above)"),
     "explain.skip.note": ("表下备注", "note under the table"),
@@ -238,8 +246,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.empty-sheet": ("空工作表，已跳过", "Empty sheet, skipped"),
     "explain.no-header": ("未找到表头，已跳过", "No header found, skipped"),
     "explain.sheet-count-mismatch": (
-        "工作表名写明 {args[0]} 项，实际读取 {args[1]} 条记录",
-        "The sheet name promises {args[0]} items; {args[1]} records were read",
+        "工作表名写明 {args[0]} 项，实际读取 {records} 条记录，其中主项 {args[1]} 项",
+        "The sheet name promises {args[0]} items; {records} records were read, {args[1]} main items",
     ),
     "explain.unnamed-column": (
         "第 {args[0]} 列没有表头，其中 {args[1]} 个非空单元格未读取",
@@ -248,6 +256,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.combined-seq": (
         "第 {args[0]} 行序号为“{args[1]}”，按一条记录读取",
         "Row {args[0]} has 序号 '{args[1]}': read as one record",
+    ),
+    # --- a header block copied, one copy hidden (read.layout.map_columns) ---
+    # A note kind with a "warn." text is also printed on stderr by the CLI (cli/inputs.py).
+    "explain.hidden-duplicate-column": (
+        "第 {args[0]} 列（隐藏）与第 {args[1]} 列表头相同：读取可见的 {args[1]} 列，{args[0]} 列保留为附加列",
+        "Column {args[0]} (hidden) repeats the header of column {args[1]}: the visible {args[1]} is read, "
+        "{args[0]} kept as an extra column",
+    ),
+    "explain.hidden-duplicate-differs": (
+        "第 {args[0]} 列（隐藏）与第 {args[1]} 列表头相同，但有 {args[2]} 行内容不同：读取可见的 {args[1]} 列，"
+        "{args[0]} 列保留为附加列，请核对",
+        "Column {args[0]} (hidden) repeats the header of column {args[1]} but differs on {args[2]} row(s): the "
+        "visible {args[1]} is read, {args[0]} kept as an extra column — check them",
+    ),
+    "warn.hidden-duplicate-differs": (
+        "{file} 工作表“{sheet}”：隐藏的第 {args[0]} 列与第 {args[1]} 列表头相同，但有 {args[2]} 行内容不同；"
+        "已读取可见的 {args[1]} 列，隐藏列保留为附加列",
+        "{file}, sheet '{sheet}': hidden column {args[0]} repeats the header of column {args[1]} but differs on "
+        "{args[2]} row(s); the visible {args[1]} was read, the hidden copy kept as an extra column",
+    ),
+    "explain.split-sub-items": (
+        "单元格 {args[0]} 的子项名称含 {args[1]} 个编号子项，已拆为 {args[1]} 条记录",
+        "Cell {args[0]} packs {args[1]} numbered sub-items: read as {args[1]} records",
     ),
     "diff.title": ("清单比对：{old} → {new}", "List comparison: {old} → {new}"),
     "diff.headline": (
@@ -270,6 +301,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meta.title": ("标题", "title"),
     "meta.jurisdiction": ("地区", "jurisdiction"),
     "meta.level": ("层级", "level"),
+    # --- where a finding is -----------------------------------------------------------------------------
+    "location.row": ("第{row}行", "line {row}"),
+    "location.copy-line": ("（{file} 第{line}行）", " ({file} line {line})"),
     "meta.department": ("部门", "department"),
     "meta.edition": ("版本", "edition"),
     "meta.document": ("发布文号", "document"),

@@ -1,13 +1,20 @@
-"""A record's identity across editions: its code where the list has one, else type + name + sub-item, folded.
+"""A record's identity across editions: its code where the list has one, else type + name + sub-item, folded;
+and the main item a record belongs to (what counts as one 项).
 
 Folding ignores whitespace and full/half-width punctuation; the displayed text is never changed.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from listkit.model import Record
 from listkit.normalize import fold
 from listkit.schema import Schema
+from listkit.table import DEPARTMENT, RecordTable, folded
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 def identity(record: Record, schema: Schema) -> str:
@@ -28,3 +35,46 @@ def sort_key(record: Record, schema: Schema) -> tuple[str, str, str, str, int]:
         (source.sheet or "") if source else "",
         (source.row or 0) if source else 0,
     )
+
+
+def item_key(record: Record, schema: Schema) -> tuple[str, ...]:
+    """A main item: sub-items of one item share it. Two separately numbered items of the same name don't."""
+    values = record.values
+    type_key, name_key, seq_key, level_key = _item_fields(schema)
+    return (
+        record.department or "",
+        values.get(type_key, ""),
+        fold(values.get(name_key, "")),
+        values.get(seq_key, ""),
+        fold(values.get(level_key, "")),
+    )
+
+
+def _item_fields(schema: Schema) -> tuple[str, str, str, str]:
+    # The level too: a catalogue with one sheet per level lists the same item once per level.
+    type_key, name_key, seq_key, level_key = (schema.key_of(role) or "" for role in ("type", "name", "seq", "level"))
+    return type_key, name_key, seq_key, level_key
+
+
+def item_columns(table: RecordTable, schema: Schema) -> list[pl.Series]:
+    """The same item key as ``item_key``, as columns: department, type, folded name, 序号, folded level."""
+    type_key, name_key, seq_key, level_key = _item_fields(schema)
+    return [
+        table.column(DEPARTMENT).fill_null(""),
+        table.column(type_key).fill_null(""),
+        folded(table.column(name_key)),
+        table.column(seq_key).fill_null(""),
+        folded(table.column(level_key)),
+    ]
+
+
+def count_items(read: list[Record] | RecordTable, schema: Schema) -> int:
+    """How many main items some records hold (sub-items of one item count once), by ``item_key``."""
+    if isinstance(read, list):
+        return len({item_key(record, schema) for record in read})
+    if not read.height:
+        return 0
+    import polars as pl
+
+    # Named by position: two fields a schema lacks would both be unnamed columns.
+    return int(pl.DataFrame({f"k{i}": c for i, c in enumerate(item_columns(read, schema))}).n_unique())

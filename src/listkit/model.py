@@ -60,9 +60,56 @@ class SheetLayout(BaseModel):
     headers: dict[str, str] = Field(default_factory=dict)  # column letter → header text as written
     extra_columns: dict[str, str] = Field(default_factory=dict)  # column letter → header kept as extra
     records: int = 0
+    items: int = 0  # distinct main items among the records (sub-items of one item count once)
     type_from_sheet: str | None = None
     skipped: list[SkippedRow] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+
+
+class SheetColumns(BaseModel):
+    """Where each field stood in a sheet that records were read from (field key → column letter): what findings
+    on a canonical copy of the list point at. ``file`` is the workbook's name as records' ``source`` gives it."""
+
+    file: str
+    sheet: str | None = None
+    columns: dict[str, str] = Field(default_factory=dict)
+
+
+def columns_header(sheets: list[SheetColumns]) -> dict[str, Any]:
+    """Column maps as a canonical header keeps them, small for a province's thousands of sheets: each distinct map
+    once, then ``[file, sheet, map]`` per sheet, or ``[file, null, map]`` for a file whose sheets share one map."""
+    maps: dict[tuple[tuple[str, str], ...], int] = {}
+    by_file: dict[str, list[tuple[str | None, int]]] = {}
+    for sheet in sheets:
+        index = maps.setdefault(tuple(sorted(sheet.columns.items())), len(maps))
+        by_file.setdefault(sheet.file, []).append((sheet.sheet, index))
+    rows: list[list[Any]] = []
+    for file, entries in by_file.items():
+        if len({index for _sheet, index in entries}) == 1:
+            rows.append([file, None, entries[0][1]])
+        else:
+            rows.extend([file, sheet, index] for sheet, index in entries)
+    return {"maps": [dict(m) for m in maps], "sheets": rows}
+
+
+def columns_from_header(value: Any) -> list[SheetColumns]:
+    """``columns_header`` read back; anything malformed (a hand-edited or hostile header) is left out."""
+    if not (isinstance(value, dict) and isinstance(value.get("maps"), list) and isinstance(value.get("sheets"), list)):
+        return []
+    maps = [
+        {str(k): v for k, v in m.items() if isinstance(v, str) and v.isascii() and v.isalpha() and len(v) <= 3}
+        if isinstance(m, dict)
+        else {}
+        for m in value["maps"]
+    ]
+    kept: list[SheetColumns] = []
+    for row in value["sheets"]:
+        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)):
+            continue
+        file, sheet, index = row
+        if (sheet is None or isinstance(sheet, str)) and type(index) is int and 0 <= index < len(maps):
+            kept.append(SheetColumns(file=file, sheet=sheet, columns=maps[index]))
+    return kept
 
 
 class ListMeta(BaseModel):
@@ -89,6 +136,10 @@ class ItemList(BaseModel):
     files: list[str] = Field(default_factory=list)
     # Files given with others that turned out not to be lists at all (a README beside the workbooks).
     skipped_files: list[str] = Field(default_factory=list)
+    # (copy, the earlier file it repeats byte for byte): files given twice ('a.xlsx' and 'a (1).xlsx'), read once.
+    duplicate_files: list[tuple[str, str]] = Field(default_factory=list)
+    # The column maps of the workbooks a canonical file was made from (its header keeps them).
+    source_columns: list[SheetColumns] = Field(default_factory=list)
     _records: list[Record] | None = PrivateAttr(default=None)
     _table: RecordTable | None = PrivateAttr(default=None)
 
@@ -122,6 +173,20 @@ class ItemList(BaseModel):
     @records.setter
     def records(self, records: list[Record]) -> None:
         self._records, self._table = records, None
+
+    def sheet_columns(self) -> list[SheetColumns]:
+        """Every sheet's column map, the sheets read now and those a canonical file remembers, by workbook name."""
+        import os
+
+        found: dict[tuple[str, str | None], SheetColumns] = {}
+        for kept in self.source_columns:
+            found.setdefault((kept.file, kept.sheet), kept)
+        for layout in self.layouts:
+            if layout.columns:
+                name = os.path.basename(layout.file)
+                sheet = SheetColumns(file=name, sheet=layout.sheet, columns=layout.columns)
+                found.setdefault((name, layout.sheet), sheet)
+        return sorted(found.values(), key=lambda c: (c.file, c.sheet or ""))
 
     @property
     def size(self) -> int:

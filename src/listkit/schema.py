@@ -3,9 +3,12 @@
 A schema is a JSON Schema (draft 2020-12) whose properties carry listkit's annotations:
 ``title`` (the Chinese header), ``x-title-en``, ``x-aliases`` (other headers seen in the wild),
 ``x-role`` (what the field means to listkit: name, sub-item, type, code, basis, body, office, level, seq,
-remark), ``x-identity`` (part of an item's identity), ``x-variants`` (known spellings of enum values),
+remark, department — a field naming the department an item belongs to, e.g. a licensing list's 主管部门, which
+``stats --by department`` groups by when a record has no department of its own), ``x-identity`` (part of an
+item's identity), ``x-variants`` (known spellings of enum values),
 ``x-continues`` (the unnamed second column of a header merged over two columns), ``x-group`` (a two-row
-export header), ``x-none-values`` (texts that mean "none"), ``x-width`` (export column width).
+export header), ``x-none-values`` (texts that mean "none"; ``x-listkit.none-values`` gives them to every field),
+``x-width`` (export column width).
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from listkit.errors import SchemaError
 from listkit.normalize import fold
 
 BUNDLED = ("power-list", "licensing-list")
-SINGLE_LINE_ROLES = frozenset({"name", "sub-item", "type", "code", "seq", "body", "office", "level"})
+# A department is an organisation's name, as a body is: a line break in its cell is layout, not two names.
+SINGLE_LINE_ROLES = frozenset({"name", "sub-item", "type", "code", "seq", "body", "office", "level", "department"})
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ class Schema:
         return document
 
 
-def _field_from(key: str, spec: dict[str, Any], required: set[str]) -> Field:
+def _field_from(key: str, spec: dict[str, Any], required: set[str], none_values: tuple[str, ...]) -> Field:
     enum = spec.get("enum")
     return Field(
         key=key,
@@ -160,7 +164,7 @@ def _field_from(key: str, spec: dict[str, Any], required: set[str]) -> Field:
         max_length=spec.get("maxLength"),
         continues=spec.get("x-continues"),
         group=spec.get("x-group"),
-        none_values=tuple(str(v) for v in spec.get("x-none-values", ())),
+        none_values=tuple(str(v) for v in spec["x-none-values"]) if "x-none-values" in spec else none_values,
         suggestions=tuple(str(v) for v in spec.get("x-suggestions", ())),
         default=spec.get("default"),
         width=int(spec.get("x-width", 14)),
@@ -187,12 +191,17 @@ def schema_from_document(document: Any, path: str) -> Schema:
     meta = document.get("x-listkit", {})
     titles = meta.get("title", {}) if isinstance(meta.get("title"), dict) else {}
     name = str(meta.get("name") or Path(path).name.split(".")[0])
+    # Placeholders ('/', '无', '—') that mean "nothing to say" in any column; a field's own x-none-values wins.
+    listed = meta.get("none-values")
+    none_values = tuple(v for v in listed if isinstance(v, str)) if isinstance(listed, list) else ()
     title = str(titles.get("zh") or document.get("title") or name)
     return Schema(
         name=name,
         title=title,
         title_en=str(titles.get("en") or title),
-        fields=[_field_from(key, spec, required) for key, spec in properties.items() if isinstance(spec, dict)],
+        fields=[
+            _field_from(key, spec, required, none_values) for key, spec in properties.items() if isinstance(spec, dict)
+        ],
         document=document,
         path=path,
     )

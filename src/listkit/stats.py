@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from listkit.model import ItemList, Record
-from listkit.normalize import fold
+from listkit.identity import item_columns
+from listkit.model import ItemList
 from listkit.schema import Schema, load_schema
-from listkit.table import DEPARTMENT, RecordTable, folded
+from listkit.table import DEPARTMENT, RecordTable
 
 if TYPE_CHECKING:
     import polars as pl
@@ -37,30 +37,12 @@ class Stats(BaseModel):
         }
 
 
-def item_key(record: Record, schema: Schema) -> tuple[str, ...]:
-    """A main item: sub-items of one item share it. Two separately numbered items of the same name don't."""
-    values = record.values
-    type_key, name_key, seq_key = _item_fields(schema)
-    return (record.department or "", values.get(type_key, ""), fold(values.get(name_key, "")), values.get(seq_key, ""))
-
-
-def _item_fields(schema: Schema) -> tuple[str, str, str]:
-    return (schema.key_of("type") or "", schema.key_of("name") or "", schema.key_of("seq") or "")
-
-
 def compute_stats(items: ItemList, by: By = "type", schema: Schema | None = None) -> Stats:
     import polars as pl
 
     schema = schema or load_schema(items.schema_name)
     table = items.table()
-    type_key, name_key, seq_key = _item_fields(schema)
-    # The same item key as ``item_key``, as columns: department, type, folded name, 序号.
-    item = [
-        table.column(DEPARTMENT).fill_null(""),
-        table.column(type_key).fill_null(""),
-        folded(table.column(name_key)),
-        table.column(seq_key).fill_null(""),
-    ]
+    item = item_columns(table, schema)
     frame = pl.DataFrame({"group": _group_column(table, by, schema), **{f"k{i}": c for i, c in enumerate(item)}})
     counts = frame.group_by("group").agg(
         pl.len().alias("records"), pl.struct([f"k{i}" for i in range(len(item))]).n_unique().alias("items")
@@ -77,8 +59,13 @@ def _group_column(table: RecordTable, by: By, schema: Schema) -> pl.Series:
     if by == "type":
         column = table.column(schema.key_of("type"))
     elif by == "department":
-        # A record without a department counts under its implementing body.
-        column = table.column(DEPARTMENT).fill_null(table.column(schema.key_of("body")))
+        # A record's own department (a 部门 column, the title rows, the file name) first; else the schema's
+        # department field (a licensing list's 主管部门, which differs from the body that implements the item);
+        # else the implementing body. Read per record: a list may fill 主管部门 on some rows only.
+        column = table.column(DEPARTMENT)
+        if schema.key_of("department") is not None:
+            column = column.fill_null(table.column(schema.key_of("department")))
+        column = column.fill_null(table.column(schema.key_of("body")))
     else:
         column = table.column(schema.key_of("level"))
     return column.fill_null(BLANK)

@@ -67,6 +67,16 @@ def match(
         name = fold(record.get(name_key))
         return (record.department, name, fold(record.get(sub_key))) if name else None
 
+    level_key = schema.key_of("level")
+
+    def with_level(record: Record) -> Hashable:
+        # First the same item at the same level: a catalogue lists one item once per level, and each pairs
+        # with itself; an item whose level changed (下放/上收) pairs in the next stage.
+        identity = with_type(record)
+        return (identity, fold(record.get(level_key))) if identity else None
+
+    if level_key:
+        old_left, new_left = _exact(old, new, old_left, new_left, with_level, "identity", result)
     old_left, new_left = _exact(old, new, old_left, new_left, with_type, "identity", result)
     old_left, new_left = _exact(old, new, old_left, new_left, without_type, "identity", result)
     if fuzzy and old_left and new_left:

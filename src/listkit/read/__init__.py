@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import overload
 
 from listkit.bulk import bulk
 from listkit.errors import InputError, SchemaError
 from listkit.model import ItemList, ListMeta, Record, SheetLayout
+from listkit.read.duplicates import duplicate_files
 from listkit.read.grid import Grid
 from listkit.read.layout import HeaderMatch, header_score, read_sheet
-from listkit.read.meta import complete_from_file_name, read_meta
+from listkit.read.meta import file_meta, read_meta
 from listkit.read.sniff import sniff
 from listkit.read.types import TypeResolver
 from listkit.schema import BUNDLED, Schema, candidate_schemas, load_schema
@@ -55,9 +57,12 @@ def _grids(data: bytes, kind: str, file: str) -> list[Grid]:
         from listkit.read.guard import SheetFacts, check_workbook_zip
 
         if kind == "xls":
-            from listkit.read.hidden import hidden_rows_xls
+            from listkit.read.hidden import hidden_xls
 
-            facts = {name: SheetFacts(hidden_rows=rows) for name, rows in hidden_rows_xls(data).items()}
+            facts = {
+                name: SheetFacts(hidden_rows=hidden.rows, hidden_cols=hidden.cols)
+                for name, hidden in hidden_xls(data).items()
+            }
         else:
             facts = check_workbook_zip(data, file)
         return list(read_workbook(data, file, facts, columns_allowed=kind == "xlsx"))
@@ -135,6 +140,7 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     types = TypeResolver(schema)
     result = ItemList(schema_name=schema.ref, files=[file])
     parts: list[list[Record] | RecordTable] = []
+    sheet_metas: list[ListMeta] = []
     for grid, match in matches:
         if match is None:
             empty = grid.is_empty()
@@ -143,11 +149,14 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
             )
             continue
         sheet_read, layout = read_sheet(grid, schema, match, types)
-        if result.meta.title is None:
-            result.meta = read_meta(grid, match.row)
+        sheet_meta = read_meta(grid, match.row)
+        if sheet_meta.department:
+            # A sheet whose title rows name a department ('部门名称：…'): its records are that department's.
+            sheet_read = _with_department(sheet_read, sheet_meta.department, schema)
+        sheet_metas.append(sheet_meta)
         result.layouts.append(layout)
         parts.append(sheet_read)
-    complete_from_file_name(result.meta, path.name)
+    result.meta = file_meta(sheet_metas, path.name)
     tables = [part for part in parts if isinstance(part, RecordTable)]
     joined = concat_saved(tables, schema) if len(tables) == len(parts) else None
     if joined is not None:
@@ -167,20 +176,32 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
     return result
 
 
-def _with_department(table: RecordTable, department: str | None, schema: Schema) -> RecordTable:
+@overload
+def _with_department(read: RecordTable, department: str | None, schema: Schema) -> RecordTable: ...
+@overload
+def _with_department(read: list[Record], department: str | None, schema: Schema) -> list[Record]: ...
+def _with_department(
+    read: list[Record] | RecordTable, department: str | None, schema: Schema
+) -> list[Record] | RecordTable:
     """Records without a department of their own belong to the one the title rows or the file name give."""
     if not department:
-        return table
+        return read
+    if isinstance(read, list):
+        for record in read:
+            if record.department is None:
+                record.department = department
+        return read
     import polars as pl
 
-    return saved_table(table.frame.with_columns(pl.col(DEPARTMENT).fill_null(department)), schema)
+    return saved_table(read.frame.with_columns(pl.col(DEPARTMENT).fill_null(department)), schema)
 
 
 def read_list(paths: Sequence[str | Path], schema: str | None = None, *, skip_foreign: bool = False) -> ItemList:
     """Read one or many list files into one ItemList (the schema is detected from the first file's headers).
 
     With ``skip_foreign``, files that are not lists at all (a PDF, a README) are left out and named in
-    ``skipped_files`` instead of failing the whole read; damaged workbooks still fail.
+    ``skipped_files`` instead of failing the whole read; damaged workbooks still fail. A file whose bytes repeat
+    an earlier one's is read once, and named in ``duplicate_files``.
     """
     with bulk():
         return _read_all(paths, schema, skip_foreign)
@@ -191,7 +212,10 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
         raise InputError("file-not-found", file="-")
     merged: ItemList | None = None
     skipped: list[str] = []
-    for path in paths:
+    repeats = duplicate_files(paths)
+    for index, path in enumerate(paths):
+        if index in repeats:
+            continue
         try:
             current = read_file(Path(path), schema)
         except InputError as exc:
@@ -207,11 +231,13 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
             raise SchemaError("schema-undetected", file=str(path), known=merged.schema_name)
         _append_records(merged, current)
         merged.layouts.extend(current.layouts)
+        merged.source_columns.extend(current.source_columns)
         merged.files.extend(current.files)
         merged.meta = _common_meta(merged.meta, current.meta)
     if merged is None:
         raise InputError("no-list-files", files=len(skipped))
     merged.skipped_files = skipped
+    merged.duplicate_files = [(str(paths[copy]), str(paths[first])) for copy, first in sorted(repeats.items())]
     return merged
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from listkit.errors import InputError
 from listkit.i18n import t
-from listkit.model import ItemList, ListMeta, Record, make_record, make_source
+from listkit.model import ItemList, ListMeta, Record, SheetColumns, columns_from_header, make_record, make_source
 from listkit.progress import Advance, track
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema, candidate_schemas
@@ -111,7 +111,14 @@ def _build(
         types = TypeResolver(schema)
         for record in records:
             types.canonicalise(record.values, record.raw, type_key)
-    return ItemList(schema_name=schema.ref, meta=meta, records=records, files=[file])
+    return ItemList(
+        schema_name=schema.ref, meta=meta, records=records, files=[file], source_columns=source_columns(header)
+    )
+
+
+def source_columns(header: dict[str, Any] | None) -> list[SheetColumns]:
+    """The column maps a canonical header keeps (see ``model.columns_header``)."""
+    return columns_from_header(header.get("columns")) if header else []
 
 
 def record_from_object(value: dict[str, Any], number: int, file: str, schema: Schema) -> Record:

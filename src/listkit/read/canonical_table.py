@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from listkit.model import ItemList, ListMeta, Record
-from listkit.read.canonical import HEADER_KEY, record_from_object
+from listkit.read.canonical import HEADER_KEY, record_from_object, source_columns
 from listkit.read.nesting import shallow_enough
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema, candidate_schemas
@@ -66,7 +66,9 @@ def read_canonical_table(path: Path, file: str, schema_name: str | None) -> Item
         return None
     meta = ListMeta.model_validate(header.get("meta") or {})
     table = _table(frame, file, schema)
-    return ItemList.from_table(table, schema_name=schema.ref, meta=meta, files=[file])
+    return ItemList.from_table(
+        table, schema_name=schema.ref, meta=meta, files=[file], source_columns=source_columns(header)
+    )
 
 
 SAMPLE_ROWS = 1000

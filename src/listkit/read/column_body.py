@@ -18,6 +18,7 @@ from listkit.i18n import t
 from listkit.normalize import clean_value, fold, join_lines, normalize_seq
 from listkit.progress import track
 from listkit.read.column_rows import ColumnRows, has_text, strip
+from listkit.read.subitems import NUMBERED_LOOSE, split_sub_items
 from listkit.table import DEPARTMENT, EXTRA, RAW, SOURCE, TYPE_FROM, RecordTable, map_distinct, saved_table
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ def read_body(reader: RowReader, start: int) -> RecordTable | None:
         plain = body.plain_rows(reader.name_col, reader.header_words)
         if plain is None:
             return None
+        if reader.sub_col is not None and _packs_sub_items(body.cells(reader.sub_col)):
+            return None  # a cell of several numbered sub-items is several records: the row reader splits it
         return saved_table(body.records(reader, plain), reader.schema)
 
 
@@ -96,18 +99,24 @@ class _Body:
             if is_seq:
                 text = map_distinct(text, normalize_seq, pl.String)
             values[key] = _blank_to_null(text)
+        raw: dict[str, pl.Series] = {}
         for key, nothing in reader.none_values.items():
             if key in values:
                 value = values[key]
                 short = pl.select(pl.when(value.str.len_chars() < 8).then(value)).to_series()
                 none = map_distinct(short, _folds_into(nothing), pl.Boolean).fill_null(False)
                 values[key] = _null_where(value, none)
+                if none.any():
+                    raw[key] = _null_where(value, ~none).alias(key)
         type_from, raw_type = self.settle_types(reader, values, height)
+        if raw_type is not None and raw_type.is_not_null().any():
+            raw[raw_type.name] = raw_type
+        _settle_levels(reader, values, raw, height)
         columns = [value.alias(key) for key, value in values.items()]
         columns.append(self.department(reader.columns.department, height))
         columns.append(type_from.alias(TYPE_FROM))
-        if raw_type is not None:
-            columns.append(pl.DataFrame([raw_type]).to_struct(RAW))
+        if raw:
+            columns.append(pl.DataFrame([raw[key] for key in sorted(raw)]).to_struct(RAW))
         if reader.columns.extras:
             extra = pl.DataFrame([self.text(col).alias(header) for col, header in reader.columns.extras.items()])
             columns.append(extra.to_struct(EXTRA))
@@ -162,6 +171,48 @@ class _Body:
         return _blank_to_null(_python_where(text, text.str.contains("\n", literal=True), join_lines)).alias(DEPARTMENT)
 
 
+def _settle_levels(reader: RowReader, values: dict[str, pl.Series], raw: dict[str, pl.Series], height: int) -> None:
+    """LevelResolver.settle_values for every record, once per distinct (level, scope filled?) pair."""
+    import polars as pl
+
+    levels, key = reader.levels, reader.levels.key
+    if key is None or (key not in values and not reader.sheet_level):
+        return
+    level = values.get(key, pl.repeat(None, height, dtype=pl.String, eager=True))
+    scope_key = levels.scope_key
+    scope = values.get(scope_key) if scope_key else None
+    has_scope = scope.is_not_null() if scope is not None else pl.repeat(False, height, eager=True)
+    # NUL, which no cell holds, stands for an empty level so that the join below pairs empties too.
+    pairs = pl.DataFrame({"level": level.fill_null("\0"), "has_scope": has_scope})
+    distinct = pairs.unique()
+    settled: list[tuple[str | None, str | None, str | None]] = []
+    for written, scoped in distinct.iter_rows():
+        written = None if written == "\0" else written
+        record = {key: written} if written else {}
+        if scoped and scope_key:
+            record[scope_key] = "filled"
+        record_raw: dict[str, str] = {}
+        levels.settle_values(record, record_raw, reader.sheet_level)
+        new_scope = record.get(scope_key) if scope_key and not scoped else None
+        settled.append((record.get(key), new_scope, record_raw.get(key)))
+    lookup = distinct.with_columns(
+        pl.Series("new_level", [s[0] for s in settled], dtype=pl.String),
+        pl.Series("new_scope", [s[1] for s in settled], dtype=pl.String),
+        pl.Series("raw_level", [s[2] for s in settled], dtype=pl.String),
+    )
+    joined = pairs.join(lookup, on=["level", "has_scope"], how="left", maintain_order="left")
+    values[key] = joined.get_column("new_level").alias(key)
+    if scope_key:
+        new_scope = joined.get_column("new_scope")
+        if new_scope.is_not_null().any():
+            values[scope_key] = new_scope.fill_null(scope) if scope is not None else new_scope
+            values[scope_key] = values[scope_key].alias(scope_key)
+    raw_level = joined.get_column("raw_level")
+    if raw_level.is_not_null().any():
+        earlier = raw.get(key)
+        raw[key] = (earlier.fill_null(raw_level) if earlier is not None else raw_level).alias(key)
+
+
 def _notes(cells: pl.Series) -> pl.Series:
     """Cells that start a note ('注：…'), by the row reader's own pattern, asked only of cells that could."""
     import polars as pl
@@ -170,6 +221,18 @@ def _notes(cells: pl.Series) -> pl.Series:
 
     candidates = pl.select(pl.when(cells.str.contains(_NOTE_WORDS)).then(cells)).to_series()
     return map_distinct(candidates, lambda text: NOTE_PREFIX.match(text) is not None, pl.Boolean).fill_null(False)
+
+
+def _packs_sub_items(cells: pl.Series) -> bool:
+    """Whether some cell packs several numbered sub-items (subitems.split_sub_items), asked only of the cells
+    with two numbers or more."""
+    import polars as pl
+
+    candidates = pl.select(pl.when(cells.str.count_matches(NUMBERED_LOOSE) >= 2).then(cells)).to_series()
+    if candidates.is_null().all():
+        return False
+    packs = map_distinct(candidates, lambda text: split_sub_items(clean_value(text)) is not None, pl.Boolean)
+    return bool(packs.fill_null(False).any())
 
 
 def _python_where(

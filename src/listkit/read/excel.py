@@ -95,6 +95,7 @@ class _Workbook:
             rows=values,
             merges=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges],
             hidden_rows=facts.hidden_rows,
+            hidden_cols=facts.hidden_cols,
         )
 
     def column_grid(self, name: str, facts: SheetFacts) -> Grid | None:
@@ -142,6 +143,7 @@ class _Workbook:
             rows=ColumnRows(frame.cast(pl.String), first_columns[0] if first_columns else 0),
             merges=sorted(facts.merges),
             hidden_rows=facts.hidden_rows,
+            hidden_cols=facts.hidden_cols,
         )
 
 

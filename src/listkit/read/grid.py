@@ -20,6 +20,8 @@ class Grid:
     # Merged ranges, zero-based and inclusive: (first_row, first_col, last_row, last_col).
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)  # zero-based
+    # Zero-based columns hidden in Excel/WPS: of two copies of a header, the clerk sees and prints the visible one.
+    hidden_cols: set[int] = field(default_factory=set)
 
     def cell(self, row: int, col: int) -> str:
         if row < len(self.rows):

@@ -16,7 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from listkit.errors import InputError
-from listkit.read.hidden import hidden_in, sheet_parts
+from listkit.read.hidden import hidden_cols_in, hidden_in, sheet_parts
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 6 * 1024**3  # inflated; a 1,048,576-row sheet of real text is ~2-3 GB
@@ -54,6 +54,7 @@ class SheetFacts:
     """What the guard's pass over a sheet's XML learnt on the way, so that nothing reads it twice for them."""
 
     hidden_rows: set[int] = field(default_factory=set)  # zero-based
+    hidden_cols: set[int] = field(default_factory=set)  # zero-based
     merges: set[tuple[int, int, int, int]] = field(default_factory=set)  # zero-based, inclusive
     # No cell of the sheet's first chunk (4 MB, some thousands of rows) holds anything but text: worth trying to
     # read the sheet as text columns (excel.py, which checks every cell then). xlsx sheets only.
@@ -114,11 +115,12 @@ def _inflate(
     archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, budget: int, names: dict[str, str]
 ) -> tuple[int, SheetFacts]:
     """Stream one entry, counting its true size; sheets are also measured for the area they span, searched for
-    hidden rows and merged ranges, and their first chunk for cells that hold something other than text."""
+    hidden rows and columns and merged ranges, and their first chunk for cells that hold something other than text."""
     is_sheet = entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")
     is_ods_content = entry.filename == "content.xml"
     size = 0
     wide = False
+    before_cells = True
     facts = SheetFacts()
     tail = b""
     limit = max(MAX_RATIO * max(entry.compress_size, 1), RATIO_FLOOR)
@@ -140,6 +142,9 @@ def _inflate(
                         # Columns past Z are rare in lists: only then is the sheet measured cell by cell.
                         wide = wide or _WIDE_REF.search(window) is not None
                         facts.hidden_rows |= hidden_in(window)
+                        if before_cells:  # column flags precede the cells: later chunks need no search
+                            facts.hidden_cols |= hidden_cols_in(window)
+                            before_cells = b"sheetData" not in window
                         if b"<mergeCell " in window:
                             facts.merges |= {_merge(m) for m in _MERGE.finditer(window)}
                         if size == len(chunk):  # the first chunk; cells written unprefixed (<c>, not <x:c>)

@@ -1,8 +1,11 @@
 """Which rows a workbook hides. Hidden rows are still read, but a hidden row that repeats a visible record is
 not a record of its own (real lists keep hidden copies of rows from the catalogue they were derived from).
 
-python-calamine does not report row visibility: .xls row flags come from xlrd; .xlsx ones from the sheet XML,
-collected by the guard's pass over it (guard.py), so the sheet is inflated once.
+Hidden columns matter for another reason: a header block copied with one copy hidden (layout.map_columns reads
+the visible copy, the one the clerk sees and prints).
+
+python-calamine does not report row or column visibility: .xls flags come from xlrd; .xlsx ones from the sheet
+XML, collected by the guard's pass over it (guard.py), so the sheet is inflated once.
 """
 
 from __future__ import annotations
@@ -10,7 +13,11 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from typing import NamedTuple
 
+MAX_COLUMNS = 16_384  # Excel's last column, XFD: '<col min="5" max="16384" hidden="1"/>' hides the rest
+_COL = re.compile(rb"<(?:[\w.-]+:)?col\b([^>]*)>")
+_ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _HIDDEN_ROW = re.compile(
     rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"|<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"'
 )
@@ -21,8 +28,13 @@ _REL = re.compile(
 )
 
 
-def hidden_rows_xls(data: bytes) -> dict[str, set[int]]:
-    """Sheet name → zero-based hidden rows of an .xls; unreadable flags mean no hidden rows."""
+class Hidden(NamedTuple):
+    rows: set[int]  # zero-based
+    cols: set[int]  # zero-based
+
+
+def hidden_xls(data: bytes) -> dict[str, Hidden]:
+    """Sheet name → zero-based hidden rows and columns of an .xls; unreadable flags mean nothing hidden."""
     try:
         return _xls(data)
     except Exception:
@@ -36,17 +48,50 @@ def hidden_in(xml: bytes) -> set[int]:
     return {int(m.group(1) or m.group(2)) - 1 for m in _HIDDEN_ROW.finditer(xml)}
 
 
-def _xls(data: bytes) -> dict[str, set[int]]:
+def hidden_cols_in(xml: bytes) -> set[int]:
+    """Zero-based hidden columns named in a piece of sheet XML: <col min max hidden="1"> ranges (one-based,
+    inclusive), attributes in any order. A zero width hides a column as surely as the flag does."""
+    # <cols> comes before the cells (<sheetData>): nothing after that needs searching.
+    end = xml.find(b"sheetData")
+    if end >= 0:
+        xml = xml[:end]
+    if b"<col" not in xml and b":col" not in xml:
+        return set()
+    if b'hidden="' not in xml and b"hidden='" not in xml and b'width="0' not in xml and b"width='0" not in xml:
+        return set()
+    hidden: set[int] = set()
+    for element in _COL.finditer(xml):
+        attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(element[1])}
+        if attrs.get(b"hidden") not in (b"1", b"true") and not _zero(attrs.get(b"width")):
+            continue
+        try:
+            first, last = int(attrs[b"min"]), int(attrs.get(b"max", attrs[b"min"]))
+        except (KeyError, ValueError):
+            continue  # a range that cannot be read hides nothing
+        hidden.update(range(max(first, 1) - 1, min(last, MAX_COLUMNS)))
+    return hidden
+
+
+def _zero(width: bytes | None) -> bool:
+    try:
+        return width is not None and float(width) == 0
+    except ValueError:
+        return False
+
+
+def _xls(data: bytes) -> dict[str, Hidden]:
     import xlrd
 
     book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
     try:
-        result: dict[str, set[int]] = {}
+        result: dict[str, Hidden] = {}
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
-            hidden = {row for row, info in sheet.rowinfo_map.items() if info.hidden}
-            if hidden:
-                result[sheet.name] = hidden
+            rows = {row for row, info in sheet.rowinfo_map.items() if info.hidden}
+            # colinfo_map has one entry per column of each COLINFO range.
+            cols = {col for col, info in sheet.colinfo_map.items() if info.hidden or info.width == 0}
+            if rows or cols:
+                result[sheet.name] = Hidden(rows, cols)
             book.unload_sheet(index)
         return result
     finally:

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from listkit.i18n import t
+from listkit.identity import count_items
 from listkit.model import Record, SheetLayout, SkippedRow, make_record, make_source
 from listkit.normalize import clean_text, clean_value, fold, join_lines, normalize_seq
 from listkit.progress import Advance, track
 from listkit.read.column_rows import ColumnRows, strip
 from listkit.read.grid import Grid, column_letter
+from listkit.read.levels import LevelResolver
+from listkit.read.subitems import split_sub_items
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema
 from listkit.table import SOURCE, RecordTable
@@ -42,6 +45,8 @@ class ColumnMap:
     extras: dict[int, str] = field(default_factory=dict)  # column index → header kept as an extra field
     unnamed: list[int] = field(default_factory=list)  # columns without any header
     department: int | None = None  # a 部门 column (lists that span departments, listkit's own csv/xlsx)
+    # (hidden column, visible column read instead): a header block copied, one copy hidden in Excel/WPS.
+    hidden_copies: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -92,13 +97,14 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
     mapping = ColumnMap()
     used: set[str] = set()
     previous: str | None = None
-    for col in range(width):
-        texts = []
-        for r in range(header, header + rows):
-            anchor = covered.get((r, col), (r, col))
-            texts.append(join_lines(grid.cell(*anchor)))
-        own = texts[-1] or texts[0]
-        key = schema.match_header(texts[-1]) or schema.match_header(texts[0])
+    headers = [_column_header(grid, covered, header, rows, col, schema) for col in range(width)]
+    demoted = _hidden_copies(grid, headers)
+    for col, (own, key, _borrowed) in enumerate(headers):
+        if col in demoted:
+            # The clerk sees and prints the visible copy; the hidden one is kept, not read as the field.
+            mapping.extras[col] = f"{own}({column_letter(col)})"
+            previous = None
+            continue
         if key is not None and key in used:
             # The same header twice (merged over two columns, or simply repeated): the second one is the
             # field that continues it, if the schema has one.
@@ -124,7 +130,69 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
         else:
             mapping.unnamed.append(col)
             previous = None
+    mapping.hidden_copies = [
+        (hidden, shown) for hidden, shown in sorted(demoted.items()) if mapping.fields.get(shown) == headers[shown][1]
+    ]
     return mapping
+
+
+def _column_header(
+    grid: Grid, covered: dict[tuple[int, int], tuple[int, int]], header: int, rows: int, col: int, schema: Schema
+) -> tuple[str, str | None, bool]:
+    """(header text, its field, borrowed?): borrowed when the text is a merged header cell's, written in a column
+    to the left (a header merged over H:I is one header, not two copies)."""
+    texts = []
+    lent = []
+    for r in range(header, header + rows):
+        anchor = covered.get((r, col), (r, col))
+        texts.append(join_lines(grid.cell(*anchor)))
+        lent.append(anchor[1] != col)
+    own = texts[-1] or texts[0]
+    key = schema.match_header(texts[-1]) or schema.match_header(texts[0])
+    return own, key, lent[-1] if texts[-1] else lent[0]
+
+
+def _hidden_copies(grid: Grid, headers: list[tuple[str, str | None, bool]]) -> dict[int, int]:
+    """Hidden column → the visible column read instead, where a field's header is written in several columns
+    and some are hidden: the visible copy is what the clerk sees. A hidden column that is the only copy of its
+    header, or copies that are all visible or all hidden, are left to the usual mapping."""
+    if not grid.hidden_cols:
+        return {}
+    copies: dict[str, list[int]] = {}
+    for col, (_own, key, borrowed) in enumerate(headers):
+        if key is not None and not borrowed:
+            copies.setdefault(key, []).append(col)
+    demoted: dict[int, int] = {}
+    for cols in copies.values():
+        visible = [col for col in cols if col not in grid.hidden_cols]
+        if visible and len(visible) < len(cols):
+            demoted.update((col, visible[0]) for col in cols if col in grid.hidden_cols)
+    return demoted
+
+
+def _hidden_copy_notes(grid: Grid, columns: ColumnMap, start: int) -> list[str]:
+    """A layout note per hidden copy of a header: the same content, or how many body rows differ (a warning:
+    the hidden copy may be the one that was kept up to date)."""
+    notes = []
+    for hidden, shown in columns.hidden_copies:
+        where = f"{column_letter(hidden)}:{column_letter(shown)}"
+        differ = _differing_rows(grid, hidden, shown, start)
+        notes.append(f"hidden-duplicate-differs:{where}:{differ}" if differ else f"hidden-duplicate-column:{where}")
+    return notes
+
+
+def _differing_rows(grid: Grid, first: int, second: int, start: int) -> int:
+    """How many rows from ``start`` down hold different text in two columns (merged cells read their anchor's)."""
+    if isinstance(grid.rows, ColumnRows) and not any(last >= start for _r0, _c0, last, _c1 in grid.merges):
+        # As columns, without making rows: no merge reaches the body, so no cell reads another's text.
+        a, b = (strip(grid.rows.column(col).slice(start)).fill_null("") for col in (first, second))
+        return int((a != b).sum())
+    covered = _anchors(grid)
+
+    def text(row: int, col: int) -> str:
+        return grid.cell(*covered.get((row, col), (row, col))).strip()
+
+    return sum(1 for row in range(start, len(grid.rows)) if text(row, first) != text(row, second))
 
 
 def parse_sheet(
@@ -155,6 +223,7 @@ def read_sheet(
         headers={column_letter(col): _header_text(grid, header.row, header_rows, col) for col in columns.fields},
         extra_columns={column_letter(col): text for col, text in columns.extras.items()},
     )
+    layout.notes.extend(_hidden_copy_notes(grid, columns, data_start))
     sheet_type = types.from_text(grid.sheet or "")
     if sheet_type:
         layout.type_from_sheet = sheet_type
@@ -167,8 +236,10 @@ def read_sheet(
     if read is None:
         read = _drop_hidden_repeats(builder.read(data_start), grid, schema, layout)
     layout.records = len(read) if isinstance(read, list) else read.height
+    layout.items = count_items(read, schema)
     _check_sheet_count(grid, layout)
-    for row, seq in _combined_seqs(read, schema):
+    # Once per row: the records of a split sub-item cell share their row and 序号.
+    for row, seq in dict.fromkeys(_combined_seqs(read, schema)):
         # '2,3' on one row whose name lists two items: read as one record (a judgement call, said here).
         layout.notes.append(f"combined-seq:{row}:{seq}")
     for col in columns.unnamed:
@@ -225,17 +296,21 @@ def _drop_hidden_repeats(records: list[Record], grid: Grid, schema: Schema, layo
     for record in records:
         if hidden(record) and key(record) in visible:
             row = record.at.row if record.at and record.at.row else 0
-            layout.skipped.append(SkippedRow(row=row, reason="hidden-repeat", text=record.get(keys[1])[:60]))
+            skipped = SkippedRow(row=row, reason="hidden-repeat", text=record.get(keys[1])[:60])
+            if not layout.skipped or layout.skipped[-1] != skipped:  # a split cell's records: one row skipped
+                layout.skipped.append(skipped)
             continue
         kept.append(record)
     return kept
 
 
 def _check_sheet_count(grid: Grid, layout: SheetLayout) -> None:
-    """Sheet names like '行政处罚（254项）' promise a count: say when the records read differ."""
+    """Sheet names like '行政处罚（254项）' promise a count of items: say when the main items read differ (an item
+    with two sub-items is one 项 on three rows). Some publishers count every record as a 项, as published
+    breakdowns and listkit's own export do: a count equal to the records read is no mismatch either."""
     match = _SHEET_COUNT.search(grid.sheet or "")
-    if match and int(match.group(1)) != layout.records:
-        layout.notes.append(f"sheet-count-mismatch:{match.group(1)}:{layout.records}")
+    if match and int(match.group(1)) not in (layout.items, layout.records):
+        layout.notes.append(f"sheet-count-mismatch:{match.group(1)}:{layout.items}")
 
 
 class RowReader:
@@ -254,6 +329,8 @@ class RowReader:
         self.types = types
         self.layout = layout
         self.sheet_type = sheet_type
+        self.levels = LevelResolver(schema)
+        self.sheet_level = self.levels.from_sheet(grid.sheet)
         self.section_type: str | None = None
         self.covered = _anchors(grid)
         self.merged_rows = {row for row, _col in self.covered}
@@ -263,6 +340,10 @@ class RowReader:
         self.name_col = self.key_col.get(schema.key_of("name") or "")
         self.sub_col = self.key_col.get(schema.key_of("sub-item") or "")
         self.seq_col = self.key_col.get(schema.key_of("seq") or "")
+        self.sub_key = schema.key_of("sub-item")
+        # Records whose sub-item cell packs several numbered sub-items, and the pieces (as written): split only
+        # once the sheet is read, so that continuation rows first complete the record every piece copies.
+        self.packed: list[tuple[Record, list[str]]] = []
         self.type_key = schema.key_of("type")
         # Per mapped column: (column, field, joins line breaks?, is 序号?) — decided once, used on every row.
         self.plan = [
@@ -294,7 +375,38 @@ class RowReader:
 
     def read(self, start: int) -> list[Record]:
         with track(t("progress.read", where=self.grid.sheet or self.grid.file), len(self.grid.rows) - start) as advance:
-            return self._read(start, advance)
+            return self._split_packed(self._read(start, advance))
+
+    def _split_packed(self, records: list[Record]) -> list[Record]:
+        """Each record whose sub-item cell packs k numbered sub-items becomes k records: copies of it, each with
+        its own piece as the sub-item, all from the same row; the cell is named in the layout notes."""
+        if not self.packed or self.sub_key is None or self.sub_col is None:
+            return records
+        sub_key, single_line = self.sub_key, self.schema.by_key[self.sub_key].single_line
+        pieces_of = {id(record): pieces for record, pieces in self.packed}
+        self.packed = []
+        split: list[Record] = []
+        for record in records:
+            pieces = pieces_of.get(id(record))
+            if pieces is None:
+                split.append(record)
+                continue
+            row = record.at.row if record.at is not None and record.at.row is not None else 0
+            self.layout.notes.append(f"split-sub-items:{column_letter(self.sub_col)}{row}:{len(pieces)}")
+            for piece in pieces:
+                values = {**record.values, sub_key: join_lines(piece) if single_line else piece}
+                split.append(
+                    make_record(
+                        values,
+                        record.source,
+                        department=record.department,
+                        extra=dict(record.extra),
+                        raw=dict(record.raw),
+                        type_from=record.type_from,
+                        at=record.at,
+                    )
+                )
+        return split
 
     def _read(self, start: int, advance: Advance) -> list[Record]:
         records: list[Record] = []
@@ -412,24 +524,32 @@ class RowReader:
                 text = normalize_seq(text)
             if text:
                 values[key] = text
+        raw: dict[str, str] = {}
         for key, nothing in self.none_values.items():
             value = values.get(key)
             if value is not None and len(value) < 8 and fold(value) in nothing:
-                del values[key]
+                # A placeholder ('/', '无') says there is nothing: the field is empty, what was written is kept.
+                raw[key] = values.pop(key)
         if carry_from is not None:
             for carried in (self.schema.key_of("name"), self.schema.key_of("seq")):
                 if carried and carried not in values and carried in carry_from.record.values:
                     values[carried] = carry_from.record.values[carried]
         extra = {header: text for col, header in self.columns.extras.items() if (text := text_of(col))}
-        raw: dict[str, str] = {}
         type_from = self._settle_type(values, raw)
+        self.levels.settle_values(values, raw, self.sheet_level)
         department_col = self.columns.department
         department = join_lines(text_of(department_col)) if department_col is not None else ""
         # Built from text this reader produced itself: no need for pydantic to validate it again.
         source = make_source(self.grid.file, self.grid.sheet, row + 1)
-        return make_record(
+        record = make_record(
             values, source, department=department or None, extra=extra, raw=raw, type_from=type_from, at=source
         )
+        if self.sub_col is not None and self.sub_key in values:
+            # The cell's own text: the field's value has its line breaks joined, and they may separate pieces.
+            pieces = split_sub_items(text_of(self.sub_col))
+            if pieces is not None:
+                self.packed.append((record, pieces))
+        return record
 
     def _settle_type(self, values: dict[str, str], raw: dict[str, str]) -> str | None:
         """The power type and where it came from: the column, else a section row, the sheet name, the default."""

@@ -36,6 +36,35 @@ def read_meta(grid: Grid, header_row: int) -> ListMeta:
     return meta
 
 
+def file_meta(sheets: list[ListMeta], file_name: str) -> ListMeta:
+    """What a whole file says of itself: what all its sheets' title rows agree on, then its name.
+
+    A catalogue with one sheet per level titles each sheet after its level ('…地州级权责清单', '…区县级权责清单');
+    no one sheet's title is the file's then, and the file's name ('…地县两级权责清单指导目录') is."""
+    titles = {meta.title for meta in sheets if meta.title}
+    meta = ListMeta()
+    if len(titles) <= 1:
+        titled = [m for m in sheets if m.title] or sheets
+        meta = titled[0].model_copy() if titled else ListMeta()
+    else:
+        named = _file_title(file_name)
+        meta = ListMeta(title=named) if named else sheets[0].model_copy()
+        if named:
+            _from_title(meta, named)
+    # Sheets that name different departments keep them on their records; the file names none of them.
+    departments = {m.department for m in sheets if m.department}
+    meta.department = departments.pop() if len(departments) == 1 else None
+    complete_from_file_name(meta, file_name)
+    return meta
+
+
+def _file_title(file_name: str) -> str | None:
+    """A title from a file name: '附件：示例地区两级权责清单指导目录 (1).xlsx' → '示例地区两级权责清单指导目录'."""
+    stem = re.sub(r"\s*\(\d+\)$", "", file_name.rsplit(".", 1)[0])
+    stem = re.sub(r"^附件\s*\d*\s*[:：]?\s*", "", stem).strip()
+    return stem if ("清单" in stem or "目录" in stem) else None
+
+
 def complete_from_file_name(meta: ListMeta, file_name: str) -> None:
     """Files often say what the sheet doesn't: '2024年示例市林业局权责清单.xls' names department and year."""
     if meta.department and meta.edition:

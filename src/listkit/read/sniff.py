@@ -71,11 +71,12 @@ def _sniff_zip(data: bytes, file: str) -> Format:
 
 
 def _sniff_text(data: bytes) -> Format:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"["):
         return "json"
     if head.startswith(b"{"):
-        # A JSON document spans lines; a JSONL file has one complete object per line.
-        first_line = head.split(b"\n", 1)[0].rstrip()
-        return "jsonl" if first_line.endswith(b"}") else "json"
+        # A JSON document spans lines; a JSONL file has one complete object per line. A first line longer than
+        # the head (a long header line) is not a document's opening line either.
+        first_line, *rest = head.split(b"\n", 1)
+        return "jsonl" if first_line.rstrip().endswith(b"}") or not rest else "json"
     return "csv"

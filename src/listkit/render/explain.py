@@ -25,6 +25,8 @@ def render(items: ItemList, lang: Lang) -> Group:
     meta = items.meta.model_dump(exclude_none=True)
     if meta:
         parts.append(Text("  " + "  ".join(f"{t('meta.' + k, lang)}：{v}" for k, v in meta.items())))
+    for copy, original in items.duplicate_files:
+        parts.append(Text("  " + t("explain.duplicate-file", lang, file=copy, original=original), style="yellow"))
     for layout in items.layouts:
         parts.extend(_sheet(layout, items, lang))
     return Group(*parts)
@@ -65,7 +67,7 @@ def _sheet(layout: SheetLayout, items: ItemList, lang: Lang) -> list[Text]:
                 )
             )
         )
-    lines.append(Text("  " + t("explain.records", lang, records=layout.records), style="green"))
+    lines.append(Text("  " + t("explain.records", lang, records=layout.records, items=layout.items), style="green"))
     reasons = Counter(s.reason for s in layout.skipped)
     if reasons:
         summary = ", ".join(
@@ -77,5 +79,6 @@ def _sheet(layout: SheetLayout, items: ItemList, lang: Lang) -> list[Text]:
             lines.append(Text(f"    {skipped.row:>5}  {t('explain.skip.' + skipped.reason, lang)}  {skipped.text}"))
     for note in layout.notes:
         kind, *args = note.split(":")
-        lines.append(Text("  ! " + t(f"explain.{kind}", lang, args=args), style="yellow"))
+        # The sheet's counts too: a note may set what it found beside them (sheet-count-mismatch does).
+        lines.append(Text("  ! " + t(f"explain.{kind}", lang, args=args, records=layout.records), style="yellow"))
     return lines

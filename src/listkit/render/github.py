@@ -20,8 +20,10 @@ def render(report: Report, lang: Lang) -> str:
         if f.severity == "info":
             continue
         level = "error" if f.severity == "error" else "warning"
-        props = [f"file={_escape_property(f.file or '')}", f"title={_escape_property(f.rule)}"]
-        if f.row is not None and f.sheet is None:
+        props = [f"file={_escape_property(f.input or f.file or '')}", f"title={_escape_property(f.rule)}"]
+        if f.line is not None:
+            props.insert(1, f"line={f.line}")  # a canonical copy's line: the file in the repository is that copy
+        elif f.row is not None and f.sheet is None:
             props.insert(1, f"line={f.row}")  # CSV rows and jsonl lines are lines of the file
         where = f.location(lang)
         message = f"{where} {f.message(lang)}" if where else f.message(lang)

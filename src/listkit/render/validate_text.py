@@ -27,7 +27,8 @@ def render(report: Report, lang: Lang) -> list[RenderableType]:
     for finding in report.findings:
         (completeness if finding.rule == "completeness" else groups[finding.rule]).append(finding)
     parts: list[RenderableType] = []
-    multi_file = len(report.files) > 1
+    # A canonical copy of a city's lists is one file, but its findings point into many workbooks.
+    multi_file = len(report.files) > 1 or len({f.file for f in report.findings}) > 1
     for rule in sorted(groups, key=lambda r: (SEVERITY_ORDER[infos[r].severity], r)):
         findings = groups[rule]
         info = infos[rule]

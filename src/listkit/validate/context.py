@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from listkit.model import ItemList, Record
+from listkit.model import ItemList, Record, SourceRef
 from listkit.schema import Schema
 from listkit.table import RecordTable
 from listkit.validate.report import Finding, Severity
@@ -19,8 +20,20 @@ class Context:
     _columns: dict[tuple[str, str | None], dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Sheets read now by the path given; sheets a canonical file remembers by the workbook's name, which is
+        # how its records' ``source`` names them.
+        for kept in self.items.sheet_columns():
+            self._columns[(kept.file, kept.sheet)] = kept.columns
         for layout in self.items.layouts:
             self._columns[(layout.file, layout.sheet)] = layout.columns
+
+    def columns_of(self, source: SourceRef) -> dict[str, str]:
+        name = os.path.basename(source.file)
+        for place in ((source.file, source.sheet), (name, source.sheet), (name, None)):  # None: every sheet
+            found = self._columns.get(place)
+            if found is not None:
+                return found
+        return {}
 
     @cached_property
     def table(self) -> RecordTable:
@@ -33,14 +46,19 @@ class Context:
         options = self.schema.document.get("x-listkit", {}).get("rules", {}).get(rule, {})
         return options.get(name, default) if isinstance(options, dict) else default
 
-    def where(self, record: Record) -> str:
-        """A record's location as text, for messages that point at another record."""
-        source = record.at or record.source
+    def where(self, record: Record, key: str | None = None, beside: Record | None = None) -> str:
+        """A record's location as text (at ``key``'s cell, else the name's), for messages that point at another
+        record; the workbook is named when it is not the one ``beside`` comes from."""
+        source, _read = origin(record)
         if source is None or source.row is None:
             return "?"
-        column = self._columns.get((source.file, source.sheet), {}).get(self.schema.key_of("name") or "")
+        column = self.columns_of(source).get(key or self.schema.key_of("name") or "")
         place = f"{column}{source.row}" if column else f"#{source.row}"
-        return f"{source.sheet}!{place}" if source.sheet else place
+        place = f"{source.sheet}!{place}" if source.sheet else place
+        other = origin(beside)[0] if beside is not None else None
+        if other is not None and os.path.basename(other.file) != os.path.basename(source.file):
+            place = f"{os.path.basename(source.file)} {place}"
+        return place
 
     def finding(
         self,
@@ -52,10 +70,10 @@ class Context:
         value: str | None = None,
         **params: Any,
     ) -> Finding:
-        source = (record.at or record.source) if record is not None else None
+        source, read = origin(record) if record is not None else (None, None)
         column = None
         if source is not None and key is not None:
-            column = self._columns.get((source.file, source.sheet), {}).get(key)
+            column = self.columns_of(source).get(key)
         if value is not None:
             params.setdefault("value", value)
         file = source.file if source is not None else (self.items.files[0] if self.items.files else None)
@@ -70,4 +88,17 @@ class Context:
             column=column,
             field=key,
             value=value,
+            input=read.file if read else None,
+            line=read.row if read else None,
         )
+
+
+def origin(record: Record) -> tuple[SourceRef | None, SourceRef | None]:
+    """(where a record was first read — the workbook cell —, where it was read this time when that is another
+    file: the line of a canonical copy). A record read from a workbook is where it came from."""
+    source, at = record.source, record.at
+    if source is None or source.row is None:
+        return at or source, None
+    if at is None or at.file == source.file:
+        return source, None
+    return source, at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -24,6 +25,10 @@ class Finding(BaseModel):
     column: str | None = None
     field: str | None = None
     value: str | None = None
+    # Where a record of a canonical copy was read (that file and its line), when the finding points at the
+    # workbook cell the record came from.
+    input: str | None = None
+    line: int | None = None
 
     @property
     def cell(self) -> str | None:
@@ -35,8 +40,11 @@ class Finding(BaseModel):
         """'Sheet1!C17' for a sheet, 'C17' for a CSV, 'line 17' for jsonl, '' for list-level findings."""
         if self.row is None:
             return ""
-        place = self.cell or (f"第{self.row}行" if lang == "zh" else f"line {self.row}")
-        return f"{self.sheet}!{place}" if self.sheet else place
+        place = self.cell or t("location.row", lang, row=self.row)
+        place = f"{self.sheet}!{place}" if self.sheet else place
+        if self.line is not None and self.input:
+            place += t("location.copy-line", lang, file=os.path.basename(self.input), line=self.line)
+        return place
 
     def message(self, lang: Lang | None = None) -> str:
         return t(self.key, lang, **self.params)
@@ -59,6 +67,8 @@ class Finding(BaseModel):
             "cell": self.cell,
             "field": self.field,
             "value": value,
+            "input": self.input,
+            "line": self.line,
         }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from listkit.identity import sort_key
-from listkit.model import ItemList, Record
+from listkit.model import ItemList, Record, columns_header
 from listkit.schema import Schema, load_schema
 
 FORMAT = "listkit-canonical"
@@ -21,7 +21,12 @@ FORMAT_VERSION = 1
 
 def header(items: ItemList) -> dict[str, Any]:
     meta = items.meta.model_dump(exclude_none=True)
-    return {"listkit": {"format": FORMAT, "version": FORMAT_VERSION, "schema": items.schema_name, "meta": meta}}
+    head: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION, "schema": items.schema_name, "meta": meta}
+    columns = items.sheet_columns()
+    if columns:
+        # So that a finding on this file can name the workbook cell a record came from, not just its line.
+        head["columns"] = columns_header(columns)
+    return {"listkit": head}
 
 
 def record_object(record: Record, schema: Schema) -> dict[str, Any]:

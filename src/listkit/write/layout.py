@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from listkit.identity import item_key
 from listkit.model import ItemList, Record
 from listkit.schema import Field, Schema
-from listkit.stats import item_key
 
 DEPARTMENT_TITLE = ("部门", "Department")
 

@@ -75,7 +75,9 @@ def _check_one(ctx: Context, record: Record, key: str, text: str, need_law: bool
 def _analyse(text: str, need_law: bool) -> tuple[tuple[Severity, str, str, dict[str, object]], ...]:
     """What is wrong with one basis text (cached: flagged texts are analysed again to build findings)."""
     problems: list[tuple[Severity, str, str, dict[str, object]]] = []
-    if need_law and "《" not in text and "<<" not in text:
+    # A name whose opening bracket is mistyped ('（禁止使用童工规定》') is cited all the same: the unbalanced
+    # bracket below is its one finding, not a second one saying no law is named.
+    if need_law and "《" not in text and "》" not in text and "<<" not in text:
         problems.append(("warning", "basis-no-law", text, {}))
     unbalanced = _unbalanced(text)
     if unbalanced is not None:
@@ -88,7 +90,8 @@ def _analyse(text: str, need_law: bool) -> tuple[tuple[Severity, str, str, dict[
                 continue
             issuer = _issuer(issuer_match.group(1))
             year, number = match.group(1), re.sub(r"\s+", "", match.group(2))
-            written = text[issuer_match.start() : match.end()]
+            # What the finding quotes starts at the issuer, not at the sentence leading up to it ('的通知新政发…').
+            written = text[issuer_match.end(1) - len(issuer) : match.end()]
             problems.append(("warning", "basis-doc-number", written, {"suggested": f"{issuer}〔{year}〕{number}"}))
     return tuple(problems)
 

@@ -2,7 +2,7 @@
 
 Names are compared folded (whitespace and full/half-width punctuation ignored); the later occurrence is
 reported and points at the first. In a list that spans departments, the same item under two departments
-is not a duplicate.
+is not a duplicate; nor is the same item at two levels.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ RULES = (
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    import polars as pl
+
     schema = ctx.schema
     table = ctx.table
     name_key = schema.key_of("name")
@@ -34,7 +36,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     code_key = schema.key_of("code")
     if identity and name_key:
         # One fold over the joined identity fields (NUL cannot occur in cell text) instead of one per field.
-        keys = [table.column(DEPARTMENT).fill_null(""), folded(joined(table, identity, "\0"))]
+        # The same item at two levels (a catalogue with one sheet per level) is two entries, not a duplicate.
+        level_key = schema.key_of("level")
+        level = folded(table.column(level_key)) if level_key else pl.repeat("", table.height, eager=True)
+        keys = [table.column(DEPARTMENT).fill_null(""), level, folded(joined(table, identity, "\0"))]
         yield from _report(ctx, "duplicate-item", name_key, _repeats(keys, table.column(name_key).is_not_null()))
     if code_key:
         code = folded(table.column(code_key))
@@ -46,7 +51,8 @@ def _report(ctx: Context, rule: str, key: str, pairs: list[tuple[int, int]]) -> 
     built = ctx.table.records_at([row for pair in pairs for row in pair])
     for row, first in pairs:
         record = built[row]
-        yield ctx.finding(rule, "error", record, key, value=record.values[key], first=ctx.where(built[first]))
+        first_at = ctx.where(built[first], key, beside=record)
+        yield ctx.finding(rule, "error", record, key, value=record.values[key], first=first_at)
 
 
 def _repeats(keys: list[pl.Series], counted: pl.Series) -> list[tuple[int, int]]:
