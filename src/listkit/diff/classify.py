@@ -4,7 +4,8 @@ truth a merge (several old → one new) or a split (one old → several new)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from listkit.diff.match import Matching
 from listkit.diff.model import KINDS, Change, FieldChange, MatchInfo
@@ -64,7 +65,7 @@ def compare(old: Record, new: Record, schema: Schema) -> tuple[list[FieldChange]
             continue
         change = FieldChange(field=spec.key, old=a or None, new=b or None)
         aspect = aspect_of(spec, schema)
-        if aspect == "level-changed":
+        if spec.role == "level":  # 下放/上收 reads from the level itself, not from the scope's sentence
             change.direction = level_direction(a, b)
         changes.append(change)
         if aspect not in aspects:
@@ -135,14 +136,10 @@ def classify(
     merges = _gather({i: old[i] for i in cancelled}, wholes, {j: old[i] for j, i in survivors.items()}, schema)
     for j, parts in merges.items():
         primary = survivors.get(j)
-        regrouped.append(
-            _regrouped(
-                "merged",
-                adjusted.pop(primary, None) if primary is not None else None,
-                olds=[old[i] for i in ([primary] if primary is not None else []) + parts],
-                news=[new[j]],
-            )
-        )
+        if primary is not None:
+            adjusted.pop(primary, None)
+        olds = [old[i] for i in ([primary] if primary is not None else []) + parts]
+        regrouped.append(_regrouped("merged", olds, [new[j]], schema))
         cancelled.difference_update(parts)
         added.discard(j)
     # Splits: added records whose names come out of one old record (cancelled, or a renamed survivor).
@@ -151,14 +148,9 @@ def classify(
     splits = _gather({j: new[j] for j in added}, wholes, {i: new[j] for i, j in sources.items()}, schema)
     for i, parts in splits.items():
         primary = sources.get(i)
-        regrouped.append(
-            _regrouped(
-                "split",
-                adjusted.pop(i, None),
-                olds=[old[i]],
-                news=[new[j] for j in ([primary] if primary is not None else []) + parts],
-            )
-        )
+        adjusted.pop(i, None)
+        news = [new[j] for j in ([primary] if primary is not None else []) + parts]
+        regrouped.append(_regrouped("split", [old[i]], news, schema))
         added.difference_update(parts)
         cancelled.discard(i)
     changes = (
@@ -173,17 +165,51 @@ def classify(
     return changes, cosmetic, unchanged
 
 
-def _regrouped(aspect: str, base: Change | None, olds: list[Record], news: list[Record]) -> Change:
-    """A merge or split; when one side kept its partner (same code or name), that pair's edits come along."""
-    aspects = [aspect] + ([a for a in base.aspects if a != aspect] if base else [])
+def _regrouped(aspect: str, olds: list[Record], news: list[Record], schema: Schema) -> Change:
+    """A merge or split, with exactly the fields it changed: those whose value on the one side is on none of the
+    records of the many side. The pieces are told apart by their sub-item and code: those are the merge or split."""
+    one, many, one_is_new = (news[0], olds, True) if aspect == "merged" else (olds[0], news, False)
+    inherent = {schema.key_of("sub-item"), schema.key_of("code")}
+    fields: list[FieldChange] = []
+    aspects = [aspect]
+    compared: list[tuple[str, Callable[[Record], str], str]] = [
+        (spec.key, partial(_value, key=spec.key), aspect_of(spec, schema))
+        for spec in schema.fields
+        if spec.role != "seq" and spec.key not in inherent
+    ]
+    compared.append(("department", _department, "other-field-changed"))
+    headers = sorted({header for record in (*olds, *news) for header in record.extra})
+    compared += [(f"extra.{h}", partial(_extra, header=h), "other-field-changed") for h in headers]
+    for name, value_of, field_aspect in compared:
+        mine = value_of(one)
+        theirs = list(dict.fromkeys(value_of(r) for r in many))
+        if fold(mine) in {fold(value) for value in theirs}:
+            continue
+        others = "\n".join(value for value in theirs if value) or None
+        before, after = (others, mine or None) if one_is_new else (mine or None, others)
+        fields.append(FieldChange(field=name, old=before, new=after))
+        if field_aspect not in aspects:
+            aspects.append(field_aspect)
     return Change(
         kind="adjusted",
         aspects=aspects,
         olds=olds,
         news=news,
-        fields=base.fields if base else [],
+        fields=fields,
         match=MatchInfo(by="merge" if aspect == "merged" else "split"),
     )
+
+
+def _value(record: Record, key: str) -> str:
+    return record.values.get(key, "")
+
+
+def _department(record: Record) -> str:
+    return record.department or ""
+
+
+def _extra(record: Record, header: str) -> str:
+    return record.extra.get(header, "")
 
 
 def _sort_key(change: Change, type_key: str | None, order: tuple[str, ...], schema: Schema) -> tuple[int, int, str]:

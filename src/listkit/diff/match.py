@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from listkit.diff.model import MatchInfo
@@ -57,6 +58,8 @@ def match(
     code_key = schema.key_of("code")
     if code_key and not key:
         old_left, new_left = _exact(old, new, old_left, new_left, lambda r: fold(r.get(code_key)), "code", result)
+    # A key the user declared is the identity: two records whose keys differ are never the same item.
+    apart: Callable[[Record, Record], bool] = partial(_differ, key=key) if key else _never
     name_key, sub_key, type_key = schema.key_of("name"), schema.key_of("sub-item"), schema.key_of("type")
 
     def with_type(record: Record) -> Hashable:
@@ -76,11 +79,11 @@ def match(
         return (identity, fold(record.get(level_key))) if identity else None
 
     if level_key:
-        old_left, new_left = _exact(old, new, old_left, new_left, with_level, "identity", result)
-    old_left, new_left = _exact(old, new, old_left, new_left, with_type, "identity", result)
-    old_left, new_left = _exact(old, new, old_left, new_left, without_type, "identity", result)
+        old_left, new_left = _exact(old, new, old_left, new_left, with_level, "identity", result, apart)
+    old_left, new_left = _exact(old, new, old_left, new_left, with_type, "identity", result, apart)
+    old_left, new_left = _exact(old, new, old_left, new_left, without_type, "identity", result, apart)
     if fuzzy and old_left and new_left:
-        old_left, new_left = _fuzzy(old, new, old_left, new_left, schema, min_score, result)
+        old_left, new_left = _fuzzy(old, new, old_left, new_left, schema, min_score, result, key, apart)
     result.old_left, result.new_left = old_left, new_left
     return result
 
@@ -93,8 +96,10 @@ def _exact(
     key_of: Callable[[Record], Hashable],
     by: str,
     result: Matching,
+    apart: Callable[[Record, Record], bool] | None = None,
 ) -> tuple[list[int], list[int]]:
-    """Hash join on a key; equal keys pair up in list order. Empty keys never match."""
+    """Hash join on a key; equal keys pair up in list order, skipping pairs ``apart`` keeps apart. Empty keys never
+    match."""
     waiting: dict[Hashable, deque[int]] = defaultdict(deque)
     for j in new_left:
         k = key_of(new[j])
@@ -105,13 +110,30 @@ def _exact(
     for i in old_left:
         k = key_of(old[i])
         queue = waiting.get(k) if k else None
-        if queue:
-            j = queue.popleft()
-            taken.add(j)
-            result.pairs.append((i, j, MatchInfo(by=by)))  # type: ignore[arg-type]
+        partner = _first_allowed(queue, old[i], new, apart) if queue else None
+        if partner is not None:
+            taken.add(partner)
+            result.pairs.append((i, partner, MatchInfo(by=by)))  # type: ignore[arg-type]
         else:
             still_old.append(i)
     return still_old, [j for j in new_left if j not in taken]
+
+
+def _never(_old: Record, _new: Record) -> bool:
+    return False
+
+
+def _first_allowed(
+    queue: deque[int], record: Record, new: Sequence[Record], apart: Callable[[Record, Record], bool] | None
+) -> int | None:
+    """The first waiting new record ``record`` may pair with, taken out of the queue."""
+    if apart is None or apart is _never:
+        return queue.popleft()
+    for position, j in enumerate(queue):
+        if not apart(record, new[j]):
+            del queue[position]
+            return j
+    return None
 
 
 def _fuzzy(
@@ -122,12 +144,17 @@ def _fuzzy(
     schema: Schema,
     min_score: float,
     result: Matching,
+    key: str | None,
+    apart: Callable[[Record, Record], bool],
 ) -> tuple[list[int], list[int]]:
+    """Pairs by similar name + sub-item, basis and body, one-to-one by the best total. Records with two different
+    codes are two items unless more than the name says otherwise: such a pair needs a similar basis too."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
     name_key, sub_key = schema.key_of("name"), schema.key_of("sub-item")
     basis_key, body_key = schema.key_of("basis"), schema.key_of("body")
+    code_key = None if key else schema.key_of("code")
 
     def label(record: Record) -> str:
         return fold(record.get(name_key) + " " + record.get(sub_key))
@@ -141,7 +168,7 @@ def _fuzzy(
     scores: list[float] = []
     for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
         o, n = old[old_left[a]], new[new_left[b]]
-        if o.department != n.department:
+        if o.department != n.department or apart(o, n):
             scores.append(0.0)
             continue
         parts = {"name": names[a, b] / 100}
@@ -149,6 +176,9 @@ def _fuzzy(
             left, right = fold(o.get(field_key)), fold(n.get(field_key))
             if left or right:
                 parts[part] = fuzz.ratio(left, right) / 100
+        if code_key and _differ(o, n, code_key) and parts.get("basis", 0.0) < min_score:
+            scores.append(0.0)
+            continue
         weight = sum(WEIGHTS[p] for p in parts)
         scores.append(sum(WEIGHTS[p] * s for p, s in parts.items()) / weight)
     keep = [k for k, s in enumerate(scores) if s >= min_score]
@@ -177,6 +207,12 @@ def _fuzzy(
         [i for x, i in enumerate(old_left) if x not in matched_old],
         [j for x, j in enumerate(new_left) if x not in matched_new],
     )
+
+
+def _differ(old: Record, new: Record, key: str) -> bool:
+    """Both records fill ``key``, with different values."""
+    a, b = fold(old.get(key)), fold(new.get(key))
+    return bool(a and b and a != b)
 
 
 def _groups(rows: list[int], cols: list[int]) -> list[list[int]]:

@@ -46,7 +46,9 @@ def html_bytes(items: ItemList, title: str) -> bytes:
         )
         details.append(
             {
-                "fields": [[title, record.values[key]] for key, title in fields if record.values.get(key)],
+                # Columns the schema does not know are part of the record too (申请条件, 法定期限 …): shown last.
+                "fields": [[title, record.values[key]] for key, title in fields if record.values.get(key)]
+                + [[header, text] for header, text in record.extra.items() if text],
                 "department": record.department or "",
                 "search": " ".join(
                     record.get(k) for k in (keys["name"], keys["sub-item"], keys["basis"], keys["body"], keys["code"])
