@@ -69,7 +69,10 @@ def test_workbook_layout_for_print(published: Path) -> None:
     assert "I2:J2" in {str(r) for r in sheet.merged_cells.ranges} and "A2:A3" in {
         str(r) for r in sheet.merged_cells.ranges
     }
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    # A3 landscape for the 16-column list, printed at 100% (not fitted: Excel would drop the page breaks)
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 8
+    assert sheet.page_setup.scale in (None, 100) and not sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet["C4"].font.size == 8 and len(sheet.row_breaks.brk) > 10
     assert sheet.print_title_rows == "$2:$3"
     assert "&P" in sheet.oddFooter.center.text and sheet.freeze_panes == "A4"
     assert (

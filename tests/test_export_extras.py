@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from listkit.read import read_list
-from tests.conftest import CliResult
+from tests.conftest import SAMPLES, CliResult
 from tests.xlsx_fixtures import HEADER, row, write_xlsx
 
 Cli = Callable[..., CliResult]
@@ -69,3 +69,27 @@ def test_the_detail_view_shows_extra_columns_in_a_browser(cli: Cli, tmp_path: Pa
         detail = page.locator("#detail-fields").inner_text()
         browser.close()
     assert "申请条件" in detail and "2.材料齐全" in detail and "10个工作日" in detail and "不收费" in detail
+
+
+@pytest.mark.parametrize("suffix", ["csv", "json"])
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "district-power-list.xlsx",
+        "district-power-list-2022.xlsx",
+        "department-power-list.csv",
+        "licensing-list.xlsx",
+        "broken-power-list.xlsx",
+    ],
+)
+def test_every_sample_comes_back_from_open_data_unchanged(cli: Cli, tmp_path: Path, sample: str, suffix: str) -> None:
+    canonical, published, back = tmp_path / "list.jsonl", tmp_path / f"pub.{suffix}", tmp_path / "back.jsonl"
+    assert cli("import", SAMPLES / sample, "-o", canonical).code == 0
+    assert cli("export", canonical, "-o", published).code == 0
+    assert cli("import", published, "-o", back).code == 0
+    key = lambda r: (r.values, r.extra, r.department)  # noqa: E731
+    assert sorted(map(key, read_list([back]).records), key=str) == sorted(
+        map(key, read_list([canonical]).records), key=str
+    )
+    summary = json.loads(cli("diff", canonical, back, "--format", "json").out)["summary"]
+    assert (summary["added"], summary["cancelled"], summary["adjusted"]) == (0, 0, 0)

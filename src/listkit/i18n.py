@@ -42,6 +42,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作簿 {file} 的工作表 {sheet} 范围达 {rows} 行 × {cols} 列，超过 {limit} 个单元格的上限，已拒绝读取",
         "{file}, sheet {sheet}: it spans {rows} rows × {cols} columns, over the {limit}-cell limit — refused",
     ),
+    "sheet-too-many-merges": (
+        "工作簿 {file} 的工作表 {sheet} 含超过 {limit} 个合并区域，已拒绝读取",
+        "{file}, sheet {sheet}: over {limit} merged ranges — refused",
+    ),
+    "sheet-too-repetitive": (
+        "工作簿 {file} 的工作表 {sheet} 以“重复”写出 {cells} 个有内容的单元格，超过上限 {limit}，已拒绝读取",
+        "{file}, sheet {sheet}: its repeats make {cells} filled cells, over the {limit} limit — refused",
+    ),
+    "sheet-malformed": (
+        "工作簿 {file} 的工作表 {sheet} 含超过 1 MB 的标签或文本、或属性值中的“<”，不是表格软件写出的 XML，已拒绝读取",
+        "{file}, sheet {sheet}: a tag or text over 1 MB, or a '<' inside an attribute value — not XML a "
+        "spreadsheet program writes; refused",
+    ),
     "field-too-long": (
         "{file} 第 {row} 行有一个单元格超过 {limit} 字，超出上限（Excel 单元格最多 32,767 字）",
         "{file} line {row} has a cell over {limit} characters, over the limit (Excel cells hold 32,767)",
@@ -90,6 +103,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "模式文件 {file} 没有定义任何字段（properties）",
         "Schema file {file} defines no fields (properties)",
     ),
+    # --- schema references and patterns (schema_refs.py, schema_patterns.py) ---
+    "schema-ref-refused": (
+        "模式文件 {file} 引用了 {ref}，已拒绝：listkit 只解析内置模式和该模式文件所在文件夹内的文件，从不联网获取",
+        "Schema file {file} refers to {ref} — refused: listkit resolves references only to the bundled schemas and "
+        "to files inside the schema's own folder, and never fetches anything",
+    ),
+    "schema-ref-missing": (
+        "模式文件 {file} 引用的 {ref} 不存在",
+        "Schema file {file} refers to {ref}, which does not exist",
+    ),
+    "schema-meta-unknown": (
+        "模式文件 {file} 的 $schema “{uri}” 不是已知的 JSON Schema 版本（listkit 不会下载元模式）",
+        "Schema file {file}: $schema '{uri}' is not a known JSON Schema draft (listkit never downloads meta-schemas)",
+    ),
+    "schema-pattern-unsupported": (
+        "模式文件 {file} 中字段 {field} 的正则表达式 {pattern} 无法用线性时间引擎（RE2）执行：{reason}。"
+        "不支持反向引用（如 \\1）和前后断言（如 (?=…)）",
+        "Schema file {file}: the pattern {pattern} of field {field} cannot run on a linear-time engine (RE2): "
+        "{reason}. Backreferences (such as \\1) and lookaround (such as (?=…)) are not supported",
+    ),
+    "schema-keyword-unsupported": (
+        "模式文件 {file} 在 {where} 使用了 {keyword}，listkit 不支持；记录的字段就是 properties 中的字段，请逐一列出",
+        "Schema file {file} uses {keyword} at {where}, which listkit does not support; a record's fields are those "
+        "in properties: list them there",
+    ),
+    "header-schema-outside": (
+        "{file} 的表头指定模式文件 {schema}，但它不在 {file} 所在的文件夹内，已拒绝读取；"
+        "如信任该模式，请用 --schema 指定",
+        "{file}: its header names the schema file {schema}, which is not inside the file's own folder — refused; "
+        "if you trust it, pass it with --schema",
+    ),
     "schema-undetected": (
         "无法从 {file} 的表头判断清单类型，请用 --schema 指定（{known}）",
         "Cannot tell which list {file} is from its headers; choose one with --schema ({known})",
@@ -99,6 +143,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} line {row} is not a JSON object",
     ),
     "json-invalid": ("{file} 第 {row} 行不是合法的 JSON：{reason}", "{file} line {row} is not valid JSON: {reason}"),
+    # --- JSON limits, duplicate keys and parser panics (read/json_keys.py, read/nesting.py, cli/app.py) ---
+    "json-line-too-long": (
+        "{file} 第 {row} 行超过 {limit}（一条记录远用不了这么多），已拒绝读取",
+        "{file} line {row} is over {limit} long (far more than any record needs) — refused",
+    ),
+    "json-too-many-keys": (
+        "{file} 第 {row} 行的键超过 {limit} 个（一条记录远用不了这么多），已拒绝读取",
+        "{file} line {row} holds more than {limit} keys (far more than any record needs) — refused",
+    ),
+    "json-duplicate-key": (
+        "{file} 第 {row} 行：同一对象中键“{name}”出现了不止一次，无法确定该取哪个值，请删去多余的一个",
+        "{file} line {row}: the key '{name}' appears more than once in the same object, so which value is meant "
+        "cannot be told; remove the extra one",
+    ),
+    "parser-panic": (
+        "无法解析 {file}：解析组件异常终止（{reason}）",
+        "Cannot parse {file}: the parser stopped abnormally ({reason})",
+    ),
+    "native-panic": (
+        "未能完成：底层组件异常终止（{reason}）；加 --debug 查看详细信息",
+        "Could not finish: a native component stopped abnormally ({reason}); rerun with --debug for details",
+    ),
     "bad-option": ("选项 {option} 的值无效：{reason}", "Invalid value for {option}: {reason}"),
     "unknown-rule": (
         "未知的规则：{rules}。可用规则：{known}",
@@ -109,6 +175,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Refusing to overwrite {file}: it is one of the inputs; choose another output path",
     ),
     "output-dir-missing": ("输出目录不存在：{directory}", "Output directory does not exist: {directory}"),
+    "output-failed": (
+        "无法写出 {file}：{reason}；原有文件保持不变",
+        "Cannot write {file}: {reason}; any previous file there is unchanged",
+    ),
+    "output-not-a-file": (
+        "{file} 不是普通文件（设备、管道等），不能作为输出；要输出到屏幕请省略 -o",
+        "{file} is not a regular file (a device, a pipe …) and cannot be an output; leave out -o to print",
+    ),
     "output-format": (
         "无法从 {file} 判断输出格式；支持 {formats}",
         "Cannot tell the output format from {file}; supported: {formats}",
@@ -129,11 +203,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "变更单 {where}：底本中找不到事项“{name}”，变更未应用，未写出任何文件",
         "Change order {where}: the base list has no item '{name}'; nothing was written",
     ),
+    "apply-unknown-kind": (
+        "变更单 {where}：调整类型“{kind}”无法识别（应为 added、cancelled、adjusted）；未写出任何文件",
+        "Change order {where}: unknown kind '{kind}' (expected added, cancelled or adjusted); nothing was written",
+    ),
+    "apply-shape": (
+        "变更单 {where}：“{kind}”类变更应{expected}；未写出任何文件",
+        "Change order {where}: a change of kind '{kind}' needs {expected_en}; nothing was written",
+    ),
+    "apply-nameless": (
+        "变更单 {where}：新增或调整后的事项没有事项名称；未写出任何文件",
+        "Change order {where}: a record it puts in has no item name; nothing was written",
+    ),
+    "apply-exists": (
+        "变更单 {where}：新增的事项“{name}”在底本中已有（{at}）；未写出任何文件",
+        "Change order {where}: the added item '{name}' is already in the base list ({at}); nothing was written",
+    ),
     "apply-mismatch": (
         "变更单 {where}：“{field}”在底本中为“{base}”，变更单写的原值是“{order}”；未写出任何文件",
         "Change order {where}: '{field}' is '{base}' in the base list but the change order says '{order}'; "
         "nothing was written",
     ),
+    # --- the xlsx change order (write/change_order_xlsx.py, read/change_order.py, write/print_setup.py) ---
+    "change-order-too-long": (
+        "变更单无法写成 xlsx：第 {change} 项变更（{side}）“{name}”的“{field}”有 {length} 个字符，超过 Excel "
+        "单元格上限 {limit} 个（不截断）；未写出任何文件，可改用 --format json",
+        "The change order cannot be written as xlsx: change {change} ({side}) '{name}', field '{field}' holds "
+        "{length} characters, over Excel's cell limit of {limit} (it is not cut); nothing was written — "
+        "use --format json",
+    ),
+    "change-order-duplicate-column": (
+        "变更单 {where}：{columns} 列的表头都是“{header}”，无法区分",
+        "Change order {where}: columns {columns} have the same header '{header}' and cannot be told apart",
+    ),
+    "diff.see-detail": ("……（全文见“变更明细”）", "… (full text in 变更明细)"),
+    "print.footer": ("&C第 &P 页，共 &N 页", "&CPage &P of &N"),
     "output-required": ("此格式需要 -o/--output 指定输出文件", "This format needs -o/--output"),
     "internal-error": (
         "内部错误：{reason}（这是 listkit 的缺陷；加 --debug 查看详细信息并报告）",
@@ -275,6 +379,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已读取可见的 {args[1]} 列，隐藏列保留为附加列",
         "{file}, sheet '{sheet}': hidden column {args[0]} repeats the header of column {args[1]} but differs on "
         "{args[2]} row(s); the visible {args[1]} was read, the hidden copy kept as an extra column",
+    ),
+    # --- control characters in what is written (cells.py; printed by cli/written.py) ---
+    "warn.control-chars": (
+        "{file}：{cells} 个单元格含控制字符（如 \\x01、NUL），表格与 CSV 无法原样保存，已写为 _xHHHH_ 形式"
+        "（listkit 读回时还原）",
+        "{file}: {cells} cell(s) hold control characters (such as \\x01 or NUL), which spreadsheets and CSV cannot "
+        "hold as they are; written in the _xHHHH_ form (listkit reads them back as they were)",
     ),
     "explain.split-sub-items": (
         "单元格 {args[0]} 的子项名称含 {args[1]} 个编号子项，已拆为 {args[1]} 条记录",

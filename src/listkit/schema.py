@@ -14,7 +14,6 @@ export header), ``x-none-values`` (texts that mean "none"; ``x-listkit.none-valu
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -24,6 +23,9 @@ from typing import Any
 
 from listkit.errors import SchemaError
 from listkit.normalize import fold
+from listkit.schema_patterns import check_patterns, without_patterns
+from listkit.schema_patterns import pattern_search as pattern_search  # where columnar.py and tests look for it
+from listkit.schema_refs import Refs
 
 BUNDLED = ("power-list", "licensing-list")
 # A department is an organisation's name, as a body is: a line break in its cell is layout, not two names.
@@ -125,10 +127,21 @@ class Schema:
         return None
 
     @cached_property
+    def refs(self) -> Refs:
+        """Where this schema's references may lead (schema_refs.py): never the network."""
+        return Refs.of(self.path)
+
+    @cached_property
     def fast_validator(self) -> Callable[[dict[str, Any]], Any]:
         import fastjsonschema
 
-        validator: Callable[[dict[str, Any]], Any] = fastjsonschema.compile(self.validation_document)
+        # fastjsonschema runs 'pattern' with Python's backtracking re: it gets none, each becomes a format that
+        # searches with RE2; and its references go through Refs alone (it would fetch URLs itself).
+        formats: dict[str, Callable[[str], bool]] = {}
+        document = without_patterns(self.validation_document, formats)
+        validator: Callable[[dict[str, Any]], Any] = fastjsonschema.compile(
+            document, handlers=self.refs.handlers(formats), formats=formats
+        )
         return validator
 
     @cached_property
@@ -136,8 +149,11 @@ class Schema:
         from jsonschema import Draft202012Validator
         from jsonschema.validators import extend
 
-        # The same 'pattern' as the quick checks (see pattern_search), so detail never contradicts them.
-        return extend(Draft202012Validator, {"pattern": _pattern_keyword})(self.validation_document)
+        # The same 'pattern' as the quick checks (see pattern_search), so detail never contradicts them; the
+        # registry reaches only what Refs serves (jsonschema's default one fetches remote references).
+        return extend(Draft202012Validator, {"pattern": _pattern_keyword})(
+            self.validation_document, registry=self.refs.registry()
+        )
 
     @cached_property
     def validation_document(self) -> dict[str, Any]:
@@ -184,6 +200,8 @@ def schema_from_document(document: Any, path: str) -> Schema:
         raise SchemaError("schema-invalid", file=path, reason=exc.message) from None
     except RecursionError:
         raise SchemaError("schema-invalid", file=path, reason="nested too deeply") from None
+    check_patterns(document, path)
+    Refs.of(path).check(document)
     properties = document.get("properties")
     if not isinstance(properties, dict) or not properties:
         raise SchemaError("schema-no-properties", file=path)
@@ -239,24 +257,17 @@ def load_schema(name_or_path: str) -> Schema:
     return schema
 
 
+def bundled_documents() -> list[dict[str, Any]]:
+    """The bundled schemas as JSON, read afresh (schema_refs serves them to references by their $id)."""
+    return [json.loads(_bundled_path(name).read_text(encoding="utf-8")) for name in BUNDLED]
+
+
 def bundled_schemas() -> list[Schema]:
     return [load_schema(name) for name in BUNDLED]
 
 
 def candidate_schemas(requested: str | None) -> Iterable[Schema]:
     return [load_schema(requested)] if requested else bundled_schemas()
-
-
-# An unescaped '$' (also inside [...], as fastjsonschema does it).
-_DOLLAR = re.compile(r"(?<!\\)\$")
-
-
-@lru_cache(maxsize=256)
-def pattern_search(pattern: str) -> Callable[[str], re.Match[str] | None]:
-    """A JSON Schema pattern as a Python search. Patterns are ECMA-262 and unanchored, which ``re.search`` shares for
-    the patterns lists use — except '$', which in Python also matches before a final newline: it becomes '\\Z',
-    as fastjsonschema does (jsonschema's own 'pattern' does not, and is replaced by _pattern_keyword)."""
-    return re.compile(_DOLLAR.sub(r"\\Z", pattern)).search
 
 
 def _pattern_keyword(validator: Any, pattern: str, instance: Any, _schema: Any) -> Iterable[Any]:

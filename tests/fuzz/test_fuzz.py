@@ -6,6 +6,7 @@ long run set LISTKIT_FUZZ_EXAMPLES (e.g. `LISTKIT_FUZZ_EXAMPLES=5000 .venv/bin/p
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -170,4 +171,126 @@ def test_mutated_files(
             del data[at:]
     path = tmp_path / sample
     path.write_bytes(bytes(data))
+    _run_all(cli, path, tmp_path / "out")
+
+
+# --- JSON with a key written twice (issue 14, class 6): refused by every command, the line named -------------
+KEY_TEXT = st.text(alphabet='ab甲":\\ \t', max_size=6)  # quotes, colons and backslashes: keys look-alikes in text
+PAIRS = st.lists(st.tuples(KEY_TEXT, st.one_of(KEY_TEXT, st.none(), st.integers())), max_size=5)
+
+
+def _object(pairs: list[tuple[str, object]], spaced: bool) -> str:
+    """JSON text of an object from its pairs, a repeated key kept as written (json.dumps would merge it)."""
+    colon, comma = (": ", ", ") if spaced else (":", ",")
+    members = [f"{json.dumps(k, ensure_ascii=False)}{colon}{_value(v, spaced)}" for k, v in pairs]
+    return "{" + comma.join(members) + "}"
+
+
+def _value(value: object, spaced: bool) -> str:
+    return _object(value, spaced) if isinstance(value, list) else json.dumps(value, ensure_ascii=False)
+
+
+@SETTINGS
+@given(
+    pairs=PAIRS,
+    repeated=st.tuples(KEY_TEXT, KEY_TEXT, KEY_TEXT),
+    where=st.sampled_from(["record", "extra", "source", "header"]),
+    before=st.integers(0, 3),
+    spaced=st.booleans(),
+    blank=st.booleans(),
+    document=st.booleans(),
+)
+def test_duplicate_json_keys(
+    cli: Callable[..., CliResult],
+    tmp_path: Path,
+    pairs: list[tuple[str, object]],
+    repeated: tuple[str, str, str],
+    where: str,
+    before: int,
+    spaced: bool,
+    blank: bool,
+    document: bool,
+) -> None:
+    key, first, second = repeated
+    twice: list[tuple[str, object]] = [(key, first), *[p for p in pairs if p[0] != key], (key, second)]
+    record: list[tuple[str, object]] = [("name", "甲"), ("type", "行政许可")]
+    header: list[tuple[str, object]] = [("format", "listkit-canonical"), ("version", 1), ("schema", "power-list")]
+    if where == "record":
+        record = [*record, *twice]
+    elif where in ("extra", "source"):
+        record = [*record, (where, twice)]
+    else:
+        header = [*header, *twice]
+    good = _object([("name", "乙"), ("type", "行政许可")], spaced)
+    lines = [good] * before + [_object(record, spaced)]
+    head = _object([("listkit", header)], spaced)
+    if document:
+        path = tmp_path / "twice.json"
+        body = ",\n".join(lines)
+        path.write_text(head[:-1] + ',\n"records":[\n' + body + "]}\n" + ("\n" if blank else ""), encoding="utf-8")
+        line = 1 if where == "header" else 3 + before
+    else:
+        path = tmp_path / "twice.jsonl"
+        path.write_text("\n".join([head, *lines]) + "\n" + ("\n" if blank else ""), encoding="utf-8")
+        line = 1 if where == "header" else 2 + before
+    for argv in (["validate", path], ["stats", path], ["diff", path, path]):
+        result = cli(*argv)
+        assert result.code == 2, (argv, result.err)
+        assert f"第 {line} 行" in result.err and "不止一次" in result.err, (argv, result.err)
+    _run_all(cli, path, tmp_path / "out")
+
+
+# --- Sheets written oddly (issue 14, class 1): the guard's extent is calamine's, far cells are refused ---------
+@st.composite
+def odd_sheets(draw: st.DrawFn) -> tuple[bytes, bool]:
+    """(sheet XML, whether a cell sits at XFD1048576): cells with their attributes in any order and quoting, or
+    no r at all; rows with or without r; an x: prefix; merges, some over the whole sheet."""
+    from tests.hostile.extent_cases import list_rows, sheet_xml
+
+    prefix = draw(st.sampled_from(["", "x:"]))
+    rows = list_rows(prefix)
+    for _ in range(draw(st.integers(0, 5))):
+        row_ref = draw(st.one_of(st.none(), st.integers(3, 40)))
+        cells = []
+        for _ in range(draw(st.integers(0, 6))):
+            attrs = ['t="inlineStr"']
+            if draw(st.booleans()):
+                ref = f"{draw(st.sampled_from(['A', 'c', 'F', 'AB', 'ad']))}{draw(st.integers(1, 40))}"
+                quote = draw(st.sampled_from(['"', "'"]))
+                attrs.insert(draw(st.integers(0, 1)), f"r{draw(st.sampled_from(['=', ' = ']))}{quote}{ref}{quote}")
+            cells.append(f"<{prefix}c {' '.join(attrs)}><{prefix}is><{prefix}t>x</{prefix}t></{prefix}is></{prefix}c>")
+        if draw(st.booleans()):
+            cells.insert(0, f'<{prefix}c r="B{row_ref or 3}" s="1"/>')
+        start = f'<{prefix}row r="{row_ref}">' if row_ref else f"<{prefix}row>"
+        rows.append(start + "".join(cells) + f"</{prefix}row>")
+    far = draw(st.booleans())
+    if far:
+        order = draw(st.sampled_from(['t="inlineStr" r="XFD1048576"', "r='XFD1048576' t='inlineStr'"]))
+        text = f"<{prefix}is><{prefix}t>x</{prefix}t></{prefix}is>"
+        rows.append(f'<{prefix}row r="41"><{prefix}c {order}>{text}</{prefix}c></{prefix}row>')
+    ranges = ["A8:XFD1048576", "B3:B1048576", "G1:XFD2", "A1:A2", "C45:D46"]
+    merges = draw(st.lists(st.sampled_from(ranges), max_size=3, unique=True))
+    return sheet_xml(rows, merges, prefix), far
+
+
+@SETTINGS
+@given(sheet=odd_sheets())
+def test_oddly_written_sheets(cli: Callable[..., CliResult], tmp_path: Path, sheet: tuple[bytes, bool]) -> None:
+    import python_calamine
+
+    from listkit.read.extent import XlsxExtent
+    from tests.hostile.extent_cases import xlsx
+
+    xml, far = sheet
+    path = tmp_path / "odd.xlsx"
+    xlsx(xml)(path)
+    if far:
+        result = cli("validate", path)
+        assert result.code == 2 and "超过" in result.err, result.err
+        return
+    extent = XlsxExtent(10**12)
+    extent.feed(xml, final=True)
+    book = python_calamine.load_workbook(str(path))
+    values = book.get_sheet_by_name(book.sheet_names[0]).to_python(skip_empty_area=False)
+    assert (extent.rows, extent.cols) == (len(values), max(map(len, values), default=0))
     _run_all(cli, path, tmp_path / "out")

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.hostile.cell_cases import cell_cases
+from tests.hostile.extent_cases import extent_cases
+
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HEADER = ["序号", "事项名称", "权力类型", "实施依据", "行使主体"]
 ROW = ["1", "对违法行为的处罚", "行政处罚", "《中华人民共和国行政处罚法》第八条", "区示例局"]
@@ -173,7 +176,61 @@ def cases() -> list[Case]:
         Case("header-only.jsonl", READABLE, _text(json.dumps({"listkit": {"schema": "power-list"}}) + "\n")),
         Case("overlapping-merges.xlsx", READABLE, _merged_mess),
         Case("bom-only.csv", INPUT_ERROR, _bytes(b"\xef\xbb\xbf")),
+        *extent_cases(),  # sheets that would make the parser allocate the whole sheet (issue 14, class 1)
+        *cell_cases(),  # live formulas, control characters, bad sheet names in outputs (issue 14, classes 3-5)
+        # Schemas that reach for the network or the file system, or hang a backtracking regex (issue 14).
+        Case("ref-http.schema.json", INPUT_ERROR, _schema({"$ref": f"{NOWHERE}/remark.json"})),
+        Case("ref-passwd.schema.json", INPUT_ERROR, _schema({"$ref": "file:///etc/passwd"})),
+        Case("ref-escape.schema.json", INPUT_ERROR, _schema({"$ref": "../../../../../../../../etc/passwd"})),
+        Case("dynamic-ref.schema.json", INPUT_ERROR, _schema({"$dynamicRef": f"{NOWHERE}/meta#meta"})),
+        Case("meta-http.schema.json", INPUT_ERROR, _schema({"type": "string"}, **{"$schema": f"{NOWHERE}/meta"})),
+        Case("backref.schema.json", INPUT_ERROR, _schema({"type": "string", "pattern": "^(a)\\1$"})),
+        Case("redos-list.jsonl", READABLE, _headed_list("redos-list.schema.json", _schema({"pattern": "^(a+)+$"}))),
+        Case("header-passwd.jsonl", INPUT_ERROR, _headed_list("/etc/passwd"), "--schema"),
+        Case("header-escape.jsonl", INPUT_ERROR, _headed_list("../../../../../../../../etc/passwd"), "--schema"),
+        Case("header-url.jsonl", INPUT_ERROR, _headed_list(f"{NOWHERE}/s.json"), "未知的模式"),
+        # JSON past the line and key limits, and keys written twice, which its two readers took differently
+        # (issue 14, class 6). The long line is just over the 16 MB limit; tests/test_json_limits.py runs 200 MB.
+        Case("long-line.jsonl", INPUT_ERROR, _text('{"name":"' + "长" * 6_000_000 + '"}\n'), "超过"),
+        Case("million-keys.jsonl", INPUT_ERROR, _text("{" + ",".join(f'"k{i}":1' for i in range(10**6)) + "}\n"), "键"),
+        Case("duplicate-key.jsonl", INPUT_ERROR, _listed('{"name":"乙","type":"行政许可","name":"丙"}'), "第 3 行"),
+        Case("duplicate-key-blank.jsonl", INPUT_ERROR, _listed('{"name":"乙","name":"丙"}', "\n"), "第 3 行"),
+        Case("duplicate-extra.jsonl", INPUT_ERROR, _listed('{"name":"乙","extra":{"x":"1","x":"2"}}'), "“x”"),
+        Case("duplicate-header.jsonl", INPUT_ERROR, _listed('{"name":"乙"}', head=',"schema":"power-list"'), "第 1 行"),
+        Case("duplicate-key.json", INPUT_ERROR, _text('[{"name":"甲"},\n{"name":"乙",\n"name":"丙"}]'), "第 2 行"),
     ]
+
+
+def _listed(line: str, tail: str = "", head: str = "") -> Callable[[Path], None]:
+    """A compact canonical file (as listkit writes it, so the column reader takes it): a header (with `head`
+    inside), a good record, then `line` and `tail`."""
+    header = '{"listkit":{"format":"listkit-canonical","version":1,"schema":"power-list"' + head + ',"meta":{}}}'
+    return _text(f'{header}\n{{"name":"甲","type":"行政许可"}}\n{line}\n{tail}')
+
+
+NOWHERE = "http://127.0.0.1:9"  # the discard port: were anything fetched, it would fail fast (tests/test_schema_refs.py
+# proves with a listener that nothing is)
+
+
+def _schema(remark: dict[str, object], **top: object) -> Callable[[Path], None]:
+    """A schema whose fields no workbook header names (so `--schema` with it finds no header: exit 2)."""
+    properties = {"name": {"type": "string", "title": "甲字段", "x-role": "name"}, "remark": remark}
+    document = {"type": "object", "required": ["name"], "properties": properties, **top}
+    return _text(json.dumps(document, ensure_ascii=False, indent=1))  # several lines: read as a list, not JSON Lines
+
+
+def _headed_list(schema: str, make_schema: Callable[[Path], None] | None = None) -> Callable[[Path], None]:
+    """A jsonl list whose header names `schema`, written beside it when `make_schema` is given; its record's
+    remark is the value that hangs '^(a+)+$' in a backtracking engine."""
+
+    def make(path: Path) -> None:
+        if make_schema is not None:
+            make_schema(path.parent / schema)
+        head = {"listkit": {"format": "listkit-canonical", "version": 1, "schema": schema}}
+        record = {"name": "甲事项", "remark": "a" * 40 + "!"}
+        path.write_text(json.dumps(head) + "\n" + json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    return make
 
 
 def _merged_mess(path: Path) -> None:

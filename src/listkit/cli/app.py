@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
 
 from listkit import __version__
-from listkit.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ListkitError
+from listkit.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ListkitError, is_panic, panic_reason
 from listkit.i18n import resolve_lang, set_lang, t
 
 app = typer.Typer(
@@ -78,9 +81,12 @@ def run(argv: list[str]) -> int:
     set_lang(lang)
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="listkit", standalone_mode=True)
+        with private_tempdir():
+            command.main(args=argv, prog_name="listkit", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
+        if code == EXIT_INTERRUPTED:  # click reports an interrupt by exiting 130 and says nothing
+            _error(t("interrupted", lang))
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_INPUT)
     except ListkitError as exc:
         if debug:
@@ -98,6 +104,14 @@ def run(argv: list[str]) -> int:
             raise
         _error(t("internal-error", lang, reason=f"{type(exc).__name__}: {exc}"))
         return EXIT_INPUT
+    except BaseException as exc:
+        # A Rust extension's panic is a BaseException and slips past the clause above; a panic while a file
+        # is read already arrives as an InputError naming it (read_list). Interrupts and exits are not
+        # panics and go on up untouched.
+        if debug or not is_panic(exc):
+            raise
+        _error(t("native-panic", lang, reason=panic_reason(exc)))
+        return EXIT_INPUT
     return EXIT_OK
 
 
@@ -106,5 +120,27 @@ def _error(message: str) -> None:
     sys.stderr.flush()
 
 
+@contextlib.contextmanager
+def private_tempdir() -> Iterator[None]:
+    """Every temporary file of the run (XlsxWriter writes a large workbook's parts to temporary files) goes to a
+    folder of its own, removed on every way out — an error, Ctrl-C, a kill by SIGTERM."""
+    import shutil
+    import tempfile
+
+    previous = tempfile.tempdir
+    folder = tempfile.mkdtemp(prefix="listkit-")
+    tempfile.tempdir = folder
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _terminated(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # so that a kill cleans up as Ctrl-C does
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(run(sys.argv[1:]))

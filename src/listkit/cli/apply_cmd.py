@@ -19,6 +19,7 @@ def apply(
 ) -> None:
     """应用变更单，生成新版本（任一变更不符合底本时不写出任何文件）。 Apply a change order to a base list."""
     from listkit.cli.console import err
+    from listkit.cli.written import noting_controls
     from listkit.diff.apply import apply_entries
     from listkit.diff.order_io import read_change_order
     from listkit.i18n import t
@@ -33,5 +34,6 @@ def apply(
     items = read_list([base], schema)
     entries = read_change_order(Path(changes), items.schema_name)
     result = apply_entries(items, entries)
-    write_bytes_atomic(target, canonical_chunks(fmt)(result), [base, changes])
+    with noting_controls(str(target)):
+        write_bytes_atomic(target, canonical_chunks(fmt)(result), [base, changes])
     err().print(t("apply.done", language, changes=len(entries), before=len(items.records), after=len(result.records)))

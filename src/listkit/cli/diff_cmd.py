@@ -81,11 +81,13 @@ def diff(
 
         data = diff_html.render(changes, language, show_cosmetic, __version__).encode("utf-8")
     elif format is DiffFormat.xlsx:
-        from listkit.diff.changeorder import workbook_bytes
+        from listkit.cli.written import noting_controls
         from listkit.i18n import t
+        from listkit.write.change_order_xlsx import workbook_bytes
 
         title = t("diff.title", language, old=Path(old).name, new=Path(new).name)
-        data = workbook_bytes(changes, language, show_cosmetic, title)
+        with noting_controls(str(target)):
+            data = workbook_bytes(changes, language, show_cosmetic, title)
     elif target is not None:  # text into a file: plain, without colour
         data = plain_text(diff_text.render(changes, language, show_cosmetic, color=False)).encode("utf-8")
     if data is not None and target is not None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from listkit.cli.options import Files, Lang, SchemaOpt, use_lang
+
+if TYPE_CHECKING:
+    from listkit.i18n import Lang as LangCode
+    from listkit.model import ItemList
 
 
 class ExportFormat(StrEnum):
@@ -44,9 +48,11 @@ def export(
 ) -> None:
     """发布：生成可直接打印的 Excel、离线 HTML 目录与开放数据。 Publish a list as a catalogue."""
     from listkit.cli.inputs import read_inputs
+    from listkit.cli.written import noting_controls
     from listkit.schema import load_schema
     from listkit.write import format_from_path
     from listkit.write.atomic import check_output, write_bytes_atomic
+    from listkit.write.title import publication_title
 
     language = use_lang(lang)
     target = Path(output)
@@ -54,11 +60,17 @@ def export(
     check_output(target, files)
     items = read_inputs(files, schema)
     loaded = load_schema(items.schema_name)
-    heading = title or items.meta.title or (loaded.title if language == "zh" else loaded.title_en)
+    heading = title or publication_title(items.meta, loaded, language)
+    with noting_controls(str(target)):
+        data = _publication(items, fmt, heading, group_by.value, language)
+    write_bytes_atomic(target, data, files)
+
+
+def _publication(items: ItemList, fmt: str, heading: str, group_by: str, language: LangCode) -> bytes:
     if fmt == "xlsx":
         from listkit.write.publish_xlsx import workbook_bytes
 
-        data = workbook_bytes(items, heading, group_by.value, language)
+        data = workbook_bytes(items, heading, group_by, language)
     elif fmt == "html":
         from listkit.write.catalogue_html import html_bytes
 
@@ -75,4 +87,4 @@ def export(
         from listkit.write.table import csv_bytes
 
         data = csv_bytes(items)
-    write_bytes_atomic(target, data, files)
+    return data

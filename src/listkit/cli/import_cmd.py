@@ -39,6 +39,7 @@ def import_(
     """
     from listkit.cli.console import out, write_data
     from listkit.cli.inputs import read_inputs
+    from listkit.cli.written import noting_controls
     from listkit.write import canonical_chunks, canonical_writer, format_from_path
     from listkit.write.atomic import check_output, write_bytes_atomic
 
@@ -53,9 +54,11 @@ def import_(
 
         out().print(render(items, language))
     if target is not None:
-        write_bytes_atomic(target, canonical_chunks(fmt)(items), files)
+        with noting_controls(str(target)):
+            write_bytes_atomic(target, canonical_chunks(fmt)(items), files)
     elif not explain:
-        data = canonical_writer(fmt)(items)
+        with noting_controls("-"):
+            data = canonical_writer(fmt)(items)
         if fmt == "xlsx":
             from listkit.errors import UsageError
 

@@ -69,6 +69,7 @@ def template(
     """生成空白填报模板（表头批注、下拉选项）。 An empty Excel template with the schema's headers and drop-downs."""
     from pathlib import Path
 
+    from listkit.cli.written import noting_controls
     from listkit.schema import load_schema
     from listkit.write import format_from_path
     from listkit.write.atomic import write_bytes_atomic
@@ -77,4 +78,5 @@ def template(
     use_lang(lang)
     target = Path(output)
     format_from_path(target, ("xlsx",))
-    write_bytes_atomic(target, template_bytes(load_schema(name)))
+    with noting_controls(output):
+        write_bytes_atomic(target, template_bytes(load_schema(name)))

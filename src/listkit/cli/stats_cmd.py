@@ -43,9 +43,12 @@ def stats(
 
         write_data(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     elif format is StatsFormat.csv:
+        from listkit.cli.written import noting_controls
         from listkit.render.stats_text import render_csv
 
-        write_data(render_csv(result, language))
+        with noting_controls("-"):
+            text = render_csv(result, language)
+        write_data(text)
     else:
         from listkit.render.stats_text import render
 

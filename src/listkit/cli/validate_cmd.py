@@ -65,11 +65,13 @@ def validate(
 
         emit(json.dumps(report.as_json(language, __version__), ensure_ascii=False, indent=2), output, files)
     elif format is ValidateFormat.xlsx:
+        from listkit.cli.written import noting_controls
         from listkit.write.annotated import annotated_bytes
         from listkit.write.atomic import write_bytes_atomic
 
         assert output is not None
-        write_bytes_atomic(Path(output), annotated_bytes(Path(files[0]), report, language), files)
+        with noting_controls(output):
+            write_bytes_atomic(Path(output), annotated_bytes(Path(files[0]), report, language), files)
     elif format is ValidateFormat.github:
         from listkit.render import github
 

@@ -3,17 +3,17 @@
 The workbook has two sheets. 调整情况表 is for people: 序号, 部门, 事项名称, 子项名称, 权力类型, 调整类型,
 调整内容 and three columns left for the clerk (调整理由, 调整依据, 备注). 变更明细 is what `apply` reads: for
 each change, the records before (原) and after (新), one row each, with the list's own headers — a clerk can
-write one by hand the same way.
+write one by hand the same way. Their rows are made here; write/change_order_xlsx.py writes the workbook and
+read/change_order.py reads 变更明细 back.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from listkit.diff.apply import Entry
 from listkit.diff.labels import ASPECT_LABELS, DIRECTION_LABELS, KIND_LABELS, NEW_MARKS, OLD_MARKS, label
-from listkit.diff.model import Change, ChangeSet
+from listkit.diff.model import KINDS, Change, ChangeSet
 from listkit.errors import InputError
 from listkit.i18n import Lang, t
 from listkit.model import Record
@@ -87,8 +87,31 @@ def entries_from_json(document: Any, file: str, schema: Schema) -> list[Entry]:
                 raise InputError("not-a-change-order", file=where)
             olds = _records(change, ("old", "merged_from"), number, file, where, schema)
             news = _records(change, ("new", "split_into"), number, file, where, schema)
+            _check_kind(change.get("kind"), "cosmetic" if section == "cosmetic" else None, olds, news, where)
             entries.append(Entry(olds=olds, news=news, where=where))
     return entries
+
+
+# What each kind of change takes out (old) and puts in (new).
+_SHAPES = {"added": (False, True), "cancelled": (True, False), "adjusted": (True, True), "cosmetic": (True, True)}
+_SHAPE_TEXT = {
+    (False, True): ("只有新记录（new），没有原记录", "a new record and no old one"),
+    (True, False): ("只有原记录（old），没有新记录", "an old record and no new one"),
+    (True, True): ("既有原记录（old）也有新记录（new）", "both an old and a new record"),
+}
+
+
+def _check_kind(kind: Any, section_kind: str | None, olds: list[Record], news: list[Record], where: str) -> None:
+    """A change says what it is: its kind must be known and its records must fit it (an 'added' change with
+    "new": null, or with an old record, is not something apply can do)."""
+    if section_kind is not None and kind is None:
+        kind = section_kind
+    if kind not in (KINDS if section_kind is None else (section_kind,)):
+        raise InputError("apply-unknown-kind", where=where, kind=str(kind))
+    shape = _SHAPES[kind]
+    if (bool(olds), bool(news)) != shape:
+        zh, en = _SHAPE_TEXT[shape]
+        raise InputError("apply-shape", where=where, kind=kind, expected=zh, expected_en=en)
 
 
 def _records(
@@ -181,74 +204,3 @@ def detail_rows(changes: ChangeSet, schema: Schema, show_cosmetic: bool) -> tupl
                     ]
                 )
     return header, rows
-
-
-def workbook_bytes(changes: ChangeSet, lang: Lang, show_cosmetic: bool, title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-
-    from listkit.write.stable_xlsx import workbook_bytes as stable_bytes
-
-    schema = load_schema(changes.schema_name)
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = SUMMARY_SHEET
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    summary.append([title])
-    summary.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUMMARY_HEADERS))
-    summary["A1"].font = Font(name="宋体", size=14, bold=True)
-    summary["A1"].alignment = Alignment(horizontal="center")
-    summary.append(list(SUMMARY_HEADERS))
-    for values in summary_rows(changes, schema, lang):
-        summary.append([_text(v) for v in values])
-    for row in summary.iter_rows(min_row=2):
-        for cell in row:
-            cell.border = border
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cell.data_type = "s" if cell.value else cell.data_type
-    for letter, width in zip("ABCDEFGHIJ", (6, 16, 28, 20, 10, 16, 60, 16, 16, 10), strict=True):
-        summary.column_dimensions[letter].width = width
-    summary.freeze_panes = "A3"
-    detail = workbook.create_sheet(DETAIL_SHEET)
-    header, rows = detail_rows(changes, schema, show_cosmetic)
-    detail.append(header)
-    for values in rows:
-        detail.append([_text(v) for v in values])
-    for row in detail.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value:
-                cell.data_type = "s"
-    detail.freeze_panes = "C2"
-    return stable_bytes(workbook)
-
-
-def _text(value: str) -> str | None:
-    return value or None
-
-
-def entries_from_workbook(path: Path, schema: Schema) -> list[Entry]:
-    from listkit.read import read_grids
-    from listkit.read.layout import header_score, parse_sheet
-    from listkit.read.types import TypeResolver
-
-    file = str(path)
-    grids = read_grids(path)
-    grid = next((g for g in grids if g.sheet == DETAIL_SHEET), None) or next(
-        (g for g in grids if any(CHANGE_NO in row for row in g.rows[:5])), None
-    )
-    match = header_score(grid, schema) if grid is not None else None
-    if grid is None or match is None:
-        raise InputError("not-a-change-order", file=file)
-    records, _layout = parse_sheet(grid, schema, match, TypeResolver(schema))
-    groups: dict[str, Entry] = {}
-    for record in records:
-        number = record.extra.pop(CHANGE_NO, "").strip()
-        side = record.extra.pop(SIDE, "").strip()
-        row = record.at.row if record.at else 0
-        where = f"{file} {DETAIL_SHEET}!{row}"
-        if not number or side not in (*OLD_MARKS, *NEW_MARKS):
-            raise InputError("change-order-row", where=where, columns=f"{CHANGE_NO}、{SIDE}")
-        entry = groups.setdefault(number, Entry(olds=[], news=[], where=where))
-        (entry.olds if side in OLD_MARKS else entry.news).append(record)
-    return list(groups.values())

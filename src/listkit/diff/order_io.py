@@ -27,7 +27,7 @@ def read_change_order(path: Path, schema_name: str) -> list[Entry]:
             raise InputError("json-invalid", file=file, row=1, reason=str(exc)) from None
         return entries_from_json(document, file, schema)
     if kind in ("xlsx", "xls", "ods"):
-        from listkit.diff.changeorder import entries_from_workbook
+        from listkit.read.change_order import entries_from_workbook
 
         return entries_from_workbook(path, schema)
     raise InputError("not-a-change-order", file=file)

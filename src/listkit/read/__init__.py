@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import overload
 
 from listkit.bulk import bulk
-from listkit.errors import InputError, SchemaError
+from listkit.errors import InputError, SchemaError, is_panic, panic_reason
 from listkit.model import ItemList, ListMeta, Record, SheetLayout
 from listkit.read.duplicates import duplicate_files
 from listkit.read.grid import Grid
 from listkit.read.layout import HeaderMatch, header_score, read_sheet
-from listkit.read.meta import file_meta, read_meta
+from listkit.read.meta import common_meta, file_meta, read_meta
 from listkit.read.sniff import sniff
 from listkit.read.types import TypeResolver
 from listkit.schema import BUNDLED, Schema, candidate_schemas, load_schema
@@ -57,7 +57,11 @@ def _grids(data: bytes, kind: str, file: str) -> list[Grid]:
         from listkit.read.guard import SheetFacts, check_workbook_zip
 
         if kind == "xls":
+            from listkit.read.guard import MAX_CELL_AREA
             from listkit.read.hidden import hidden_xls
+            from listkit.read.xls_guard import check_xls
+
+            check_xls(data, file, MAX_CELL_AREA)
 
             facts = {
                 name: SheetFacts(hidden_rows=hidden.rows, hidden_cols=hidden.cols)
@@ -119,8 +123,10 @@ def read_file(path: Path, schema_name: str | None = None) -> ItemList:
         if table is not None:
             return table
 
+        from listkit.read.json_keys import bounded_lines
+
         with path.open("rb") as lines:
-            return read_jsonl(lines, file, schema_name)
+            return read_jsonl(bounded_lines(lines), file, schema_name)  # a 200 MB line is refused, never held
     data = read_bytes(path)
     kind = sniff(data, file)
     if kind in ("jsonl", "json"):
@@ -211,6 +217,7 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
     if not paths:
         raise InputError("file-not-found", file="-")
     merged: ItemList | None = None
+    metas: list[ListMeta] = []
     skipped: list[str] = []
     repeats = duplicate_files(paths)
     for index, path in enumerate(paths):
@@ -223,9 +230,16 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
                 skipped.append(exc.message())
                 continue
             raise
+        except BaseException as exc:
+            # A Rust parser's panic (polars, fastexcel, calamine, orjson) on this file: a file it could not
+            # parse, named like any other. Interrupts are not panics and pass through.
+            if not is_panic(exc):
+                raise
+            raise InputError("parser-panic", file=str(path), reason=panic_reason(exc)) from exc
         if merged is None:
             merged = current
             schema = schema or current.schema_name
+            metas = [current.meta]
             continue
         if current.schema_name != merged.schema_name:
             raise SchemaError("schema-undetected", file=str(path), known=merged.schema_name)
@@ -233,9 +247,10 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
         merged.layouts.extend(current.layouts)
         merged.source_columns.extend(current.source_columns)
         merged.files.extend(current.files)
-        merged.meta = _common_meta(merged.meta, current.meta)
+        metas.append(current.meta)
     if merged is None:
         raise InputError("no-list-files", files=len(skipped))
+    merged.meta = common_meta(metas)
     merged.skipped_files = skipped
     merged.duplicate_files = [(str(paths[copy]), str(paths[first])) for copy, first in sorted(repeats.items())]
     return merged
@@ -252,9 +267,3 @@ def _append_records(merged: ItemList, current: ItemList) -> None:
     merged.records.extend(current.records)
 
 
-def _common_meta(first: ListMeta, other: ListMeta) -> ListMeta:
-    """Metadata of a list made of several files: what they all say, and nothing that only one says."""
-    shared = {
-        key: value for key, value in first.model_dump().items() if value is not None and getattr(other, key) == value
-    }
-    return ListMeta(**shared)

@@ -15,6 +15,8 @@ from listkit.errors import InputError
 from listkit.i18n import t
 from listkit.model import ItemList, ListMeta, Record, SheetColumns, columns_from_header, make_record, make_source
 from listkit.progress import Advance, track
+from listkit.read.header_schema import header_schema
+from listkit.read.json_keys import KeyTrouble, check_duplicates, check_line, checked_pairs
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema, candidate_schemas
 
@@ -41,12 +43,14 @@ def _read_jsonl(lines: Iterable[bytes], file: str, schema_name: str | None, adva
             line = line[3:]
         if not line.strip():
             continue
+        check_line(line, file, number)
         try:
             value = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             raise InputError("json-invalid", file=file, row=number, reason=str(exc).split(":")[0]) from None
         if not isinstance(value, dict):
             raise InputError("json-not-object", file=file, row=number)
+        check_duplicates(line, value, file, number)
         if number == 1 and HEADER_KEY in value and isinstance(value[HEADER_KEY], dict):
             header = value[HEADER_KEY]
             continue
@@ -80,9 +84,13 @@ def _text(data: bytes, file: str) -> str:
 
 def _loads(text: str, file: str, row: int) -> Any:
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=checked_pairs)
     except json.JSONDecodeError as exc:
         raise InputError("json-invalid", file=file, row=row, reason=exc.msg) from None
+    except KeyTrouble as trouble:
+        from listkit.read.json_document import trouble_line
+
+        raise trouble.error(file, trouble_line(text)) from None
     except RecursionError:
         raise InputError("json-invalid", file=file, row=row, reason="nested too deeply") from None
     if not isinstance(value, dict | list) or (isinstance(value, list) and row > 1):
@@ -103,6 +111,8 @@ def _schema(header: dict[str, Any] | None, objects: list[tuple[int, dict[str, An
 def _build(
     header: dict[str, Any] | None, objects: list[tuple[int, dict[str, Any]]], file: str, requested: str | None
 ) -> ItemList:
+    if requested is None and header and isinstance(header.get("schema"), str):
+        requested = header_schema(header["schema"], file)  # only a bundled name or a file beside this one
     schema = _schema(header, objects, requested)
     meta = ListMeta.model_validate(header.get("meta", {})) if header else ListMeta()
     records = [record_from_object(value, number, file, schema) for number, value in objects]

@@ -18,8 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from listkit.errors import is_panic
 from listkit.model import ItemList, ListMeta, Record
 from listkit.read.canonical import HEADER_KEY, record_from_object, source_columns
+from listkit.read.header_schema import header_schema
+from listkit.read.json_keys import repeated_key
 from listkit.read.nesting import shallow_enough
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema, candidate_schemas
@@ -34,7 +37,7 @@ FIRST_RECORD_LINE = 2  # line 1 is the header
 
 def read_canonical_table(path: Path, file: str, schema_name: str | None) -> ItemList | None:
     header = _header(path)
-    if header is None or not shallow_enough(path):
+    if header is None or not shallow_enough(path, file):
         return None
     import polars as pl
 
@@ -53,13 +56,17 @@ def read_canonical_table(path: Path, file: str, schema_name: str | None) -> Item
             if frame is None:
                 # A key first seen late, or a value that is not text: read again, inferring from every line.
                 frame = pl.read_ndjson(path, infer_schema_length=None)
-    except Exception:  # any doubt sends the file to the record reader, which names the problem exactly
+    except BaseException as exc:  # any doubt sends the file to the record reader, which names the problem exactly
+        if not (isinstance(exc, Exception) or is_panic(exc)):
+            raise  # an interrupt; a polars panic is a doubt like any other
         return None
     if frame.height != lines or frame.height == 0 or HEADER_KEY not in frame.columns:
         return None
     frame = frame.slice(1).drop(HEADER_KEY)
+    if schema_name is None and isinstance(header.get("schema"), str):
+        schema_name = header_schema(header["schema"], file)  # only a bundled name or a file beside this one
     schema = _schema(header, frame.columns, schema_name)
-    if schema is None or not _simple(frame) or (not exact and _coerced(frame)):
+    if schema is None or not _simple(frame) or (not exact and (_coerced(frame) or not _keys_once(path, frame))):
         return None
     frame = _blank_to_null(frame)
     if not _types_canonical(frame, schema):
@@ -166,6 +173,8 @@ def _header(path: Path) -> dict[str, Any] | None:
         value = orjson.loads(first)
     except orjson.JSONDecodeError:
         return None
+    if repeated_key(first) is not None:
+        return None  # the record reader refuses it, naming line 1
     header = value.get(HEADER_KEY) if isinstance(value, dict) and len(value) == 1 else None
     return header if isinstance(header, dict) else None
 
@@ -176,6 +185,33 @@ def _schema(header: dict[str, Any], columns: list[str], requested: str | None) -
     if len(candidates) == 1:
         return candidates[0]
     return max(candidates, key=lambda s: len(set(columns) & set(s.by_key)), default=None)
+
+
+def _keys_once(path: Path, body: pl.DataFrame) -> bool:
+    """No record line repeats a key, which polars would take silently (keeping the first value): per line,
+    the '"' + ':' sequences of its text equal the members polars parsed — the non-null values and their
+    fields (json_keys says why that proves it). Only for files not accounted for byte by byte (_read_sampled
+    proves it there); a null written out or a '\\":' in a text differs too, and the record reader decides."""
+    import polars as pl
+
+    if body.height == 0:
+        return True  # a header alone (the header line is checked by _header)
+    members: list[pl.Expr] = []
+    for name, dtype in body.schema.items():
+        members.append(pl.col(name).is_not_null().cast(pl.UInt32))
+        if isinstance(dtype, pl.Struct):
+            members += [pl.col(name).struct.field(f.name).is_not_null().cast(pl.UInt32) for f in dtype.fields]
+    if not members:
+        return False  # records without a column: the record reader has them
+    parsed = body.select(pl.sum_horizontal(members).alias("n")).get_column("n")
+    written = (
+        pl.scan_csv(path, separator="\x01", quote_char=None, has_header=False, schema={"line": pl.String})
+        .select(pl.col("line").str.count_matches(r'"[ \t\r\n]*:').cast(pl.UInt32).alias("n"))
+        .slice(1)
+        .collect()
+        .get_column("n")
+    )
+    return written.len() == parsed.len() and bool((written == parsed).all())
 
 
 def _source_fields() -> dict[str, Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from listkit.continuation import CONTINUED_NAME
 from listkit.i18n import t
 from listkit.normalize import clean_value, fold, join_lines, normalize_seq
 from listkit.progress import track
@@ -78,7 +79,12 @@ class _Body:
         for col in range(self.rows.first_column, min(name_col, self.rows.width)):
             note_before = note_before | _notes(self.cells(col))
         record = (
-            name_cells.is_not_null() & (name != "") & ~name.is_in(list(header_words)) & ~note_before & (filled >= 2)
+            name_cells.is_not_null()
+            & (name != "")
+            & ~name.is_in(list(header_words))
+            & ~name.str.ends_with(CONTINUED_NAME)  # a row continuing the record above (RowReader._continue)
+            & ~note_before
+            & (filled >= 2)
         ).fill_null(False)
         others = frame.filter(~record)
         if others.height and has_text(others).any():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from listkit.cells import csv_text_read
 from listkit.errors import InputError
 from listkit.read.grid import Grid
 from listkit.read.guard import MAX_CELL_AREA
@@ -69,4 +70,7 @@ def read_csv(data: bytes, file: str) -> Grid:
             limit = f"{csv.field_size_limit():,}"
             raise InputError("field-too-long", file=file, row=reader.line_num, limit=limit) from None
         raise InputError("file-unreadable", file=file, reason=f"line {reader.line_num}: {exc}") from None
+    if "'" in text or "_x" in text:
+        # A formula guard or an escaped control character, as listkit writes them (cells.py): read as written.
+        rows = [[csv_text_read(cell) for cell in row] for row in rows]
     return Grid(file=file, sheet=None, rows=rows)

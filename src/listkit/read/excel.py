@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from listkit.errors import InputError
 from listkit.read.grid import Grid
 from listkit.read.guard import SheetFacts
+from listkit.read.merges import clip
 
 if TYPE_CHECKING:
     import fastexcel
@@ -93,7 +94,10 @@ class _Workbook:
             file=self.file,
             sheet=name,
             rows=values,
-            merges=[(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges],
+            # Cut to the cells that exist: a merge drawn over the whole sheet covers only what is there.
+            merges=clip(
+                [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges], len(values), max(map(len, values), default=0)
+            ),
             hidden_rows=facts.hidden_rows,
             hidden_cols=facts.hidden_cols,
         )
@@ -137,11 +141,12 @@ class _Workbook:
         assert isinstance(frame, pl.DataFrame)
         if any(dtype not in (pl.String, pl.Null) for dtype in frame.dtypes):
             return None
+        rows = ColumnRows(frame.cast(pl.String), first_columns[0] if first_columns else 0)
         return Grid(
             file=self.file,
             sheet=name,
-            rows=ColumnRows(frame.cast(pl.String), first_columns[0] if first_columns else 0),
-            merges=sorted(facts.merges),
+            rows=rows,
+            merges=clip(sorted(facts.merges), len(rows), rows.width),
             hidden_rows=facts.hidden_rows,
             hidden_cols=facts.hidden_cols,
         )

@@ -3,8 +3,10 @@
 An .xlsx is a zip of XML: a "zip bomb" inflates a small file to gigabytes, and a single cell written far away
 (XFD1048576) makes a dense reader allocate the whole 17-billion-cell rectangle — python-calamine aborts the
 process then, which no `except` can catch. So, before calamine sees an .xlsx or .ods, every entry is inflated
-here as a stream — never held whole — counting its real size (headers can lie) and, for sheets, the furthest
-cell reference. What is refused is said plainly, with the limit, and exits 2.
+here as a stream — never held whole — counting its real size (headers can lie) and, for sheets, the rectangle
+calamine will allocate, counted as calamine counts it (extent.py): cells without a reference, attributes in any
+order, namespace prefixes, ods repeats multiplied out. Merged ranges are collected as ranges, never expanded;
+an absurd number of them is refused. What is refused is said plainly, with the limit, and exits 2.
 """
 
 from __future__ import annotations
@@ -16,6 +18,15 @@ import zlib
 from dataclasses import dataclass, field
 
 from listkit.errors import InputError
+from listkit.read.extent import (
+    MAX_REPEATED_CELLS,
+    Malformed,
+    OdsExtent,
+    PlainCells,
+    TooLarge,
+    TooRepetitive,
+    XlsxExtent,
+)
 from listkit.read.hidden import hidden_cols_in, hidden_in, sheet_parts
 
 MAX_ENTRIES = 10_000
@@ -23,7 +34,10 @@ MAX_TOTAL_BYTES = 6 * 1024**3  # inflated; a 1,048,576-row sheet of real text is
 MAX_RATIO = 100  # inflated / compressed, for entries above RATIO_FLOOR; real sheet XML stays under ~30
 RATIO_FLOOR = 16 * 1024**2
 MAX_CELL_AREA = 40_000_000  # rows × columns a sheet may span (Excel's own maximum row count × 38 columns)
-assert MAX_CELL_AREA > 1_048_576 * 26  # _check_area relies on it
+assert MAX_CELL_AREA > 999_999 * 26  # extent.PlainCells relies on it
+# Merged ranges a sheet may hold: each costs some hundred bytes in every reader; a real list has one per merged
+# cell of its items, a few per record.
+MAX_MERGES = 2_000_000
 CHUNK = 4 * 1024**2
 # What a damaged zip makes the standard library raise, beyond BadZipFile: bad offsets (ValueError), broken
 # deflate streams (zlib.error), unknown compression (NotImplementedError), encrypted entries (RuntimeError) …
@@ -38,10 +52,9 @@ ZIP_ERRORS = (
     NotImplementedError,
     zlib.error,
 )
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
-_WIDE_REF = re.compile(rb'<c r="[A-Z]{2,3}\d')
-_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d+)"')
-_MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
+_MERGE = re.compile(
+    rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?["']"""
+)
 # A cell holding something other than text: no t, or t other than shared/inline/formula string, and not
 # self-closing (<c r="B2" s="1"/> is an empty styled cell).
 _NON_TEXT_CELL = re.compile(rb'<c(?=[\s>])(?![^>]*\bt="(?:s|str|inlineStr)")[^>]*(?<!/)>')
@@ -64,7 +77,7 @@ class SheetFacts:
 
 def _column_number(letters: bytes) -> int:
     number = 0
-    for byte in letters:
+    for byte in letters.upper():
         number = number * 26 + (byte - 64)
     return number
 
@@ -119,7 +132,8 @@ def _inflate(
     is_sheet = entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")
     is_ods_content = entry.filename == "content.xml"
     size = 0
-    wide = False
+    plain = PlainCells()  # while every cell is written <c r="A1"…, the sheet cannot exceed the limit
+    ods = OdsExtent(MAX_CELL_AREA) if is_ods_content else None
     before_cells = True
     facts = SheetFacts()
     tail = b""
@@ -136,24 +150,27 @@ def _inflate(
                         size=f"> {_size(size)}",
                         packed=_size(entry.compress_size),
                     )
-                if is_sheet or is_ods_content:
+                if ods is not None:
+                    _measure(ods, chunk, file, entry.filename)
+                if is_sheet:
                     window = tail + chunk
-                    if is_sheet:
-                        # Columns past Z are rare in lists: only then is the sheet measured cell by cell.
-                        wide = wide or _WIDE_REF.search(window) is not None
-                        facts.hidden_rows |= hidden_in(window)
-                        if before_cells:  # column flags precede the cells: later chunks need no search
-                            facts.hidden_cols |= hidden_cols_in(window)
-                            before_cells = b"sheetData" not in window
-                        if b"<mergeCell " in window:
-                            facts.merges |= {_merge(m) for m in _MERGE.finditer(window)}
-                        if size == len(chunk):  # the first chunk; cells written unprefixed (<c>, not <x:c>)
-                            facts.looks_text_only = b"<sheetData" in window and not _NON_TEXT_CELL.search(window)
-                    else:
-                        _check_ods_repeats(window, file)
+                    plain.feed(chunk)
+                    facts.hidden_rows |= hidden_in(window)
+                    if before_cells:  # column flags precede the cells: later chunks need no search
+                        facts.hidden_cols |= hidden_cols_in(window)
+                        before_cells = b"sheetData" not in window
+                    if b"mergeCell" in window:
+                        facts.merges |= {_merge(m) for m in _MERGE.finditer(window)}
+                        if len(facts.merges) > MAX_MERGES:
+                            raise _too_many_merges(file, _sheet_name(entry, names))
+                    if size == len(chunk):  # the first chunk; cells written unprefixed (<c>, not <x:c>)
+                        facts.looks_text_only = b"<sheetData" in window and not _NON_TEXT_CELL.search(window)
                     tail = _tail(window)
-        if wide:
-            _check_area(archive, entry, file, names)
+        if ods is not None:
+            _measure(ods, b"", file, entry.filename, final=True)
+        plain.close()
+        if is_sheet and not plain.plain:
+            _check_area(archive, entry, file, _sheet_name(entry, names))
     except ZIP_ERRORS as exc:
         raise InputError("corrupt-workbook", file=file, reason=f"{entry.filename}: {exc}") from None
     facts.size = size
@@ -173,42 +190,43 @@ def _merge(match: re.Match[bytes]) -> tuple[int, int, int, int]:
     return first_row, first_col, int(match.group(4)) - 1, _column_number(match.group(3)) - 1
 
 
-def _check_area(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, names: dict[str, str]) -> None:
-    """The rectangle a dense reader will allocate: furthest row × furthest column of any cell.
+def _sheet_name(entry: zipfile.ZipInfo, names: dict[str, str]) -> str:
+    return names.get(entry.filename, entry.filename.rsplit("/", 1)[-1])
 
-    Only needed for sheets with cells past column Z: up to column Z, even Excel's last row stays in bounds
-    (1,048,576 × 26 < MAX_CELL_AREA).
-    """
-    max_row = max_col = 0
-    tail = b""
+
+def _check_area(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, sheet: str) -> None:
+    """The rectangle calamine will allocate, cell by cell as it counts them, for a sheet whose cells are not all
+    written plainly (extent.py); refused as soon as it passes the limit."""
+    extent = XlsxExtent(MAX_CELL_AREA)
     with archive.open(entry) as stream:
         while chunk := stream.read(CHUNK):
-            window = tail + chunk
-            for letters, row in _CELL_REF.findall(window):
-                max_col = max(max_col, _column_number(letters))
-                max_row = max(max_row, int(row))
-            tail = window[-OVERLAP:]
-    if max_row * max_col > MAX_CELL_AREA:
-        sheet = names.get(entry.filename, entry.filename.rsplit("/", 1)[-1])
+            _measure(extent, chunk, file, sheet)
+        _measure(extent, b"", file, sheet, final=True)
+
+
+def _measure(extent: XlsxExtent | OdsExtent, chunk: bytes, file: str, sheet: str, *, final: bool = False) -> None:
+    try:
+        extent.feed(chunk, final)
+    except TooLarge as exc:
         raise InputError(
             "sheet-too-large",
             file=file,
-            sheet=sheet,
-            rows=f"{max_row:,}",
-            cols=f"{max_col:,}",
+            sheet=exc.sheet or sheet,
+            rows=f"{exc.rows:,}",
+            cols=f"{exc.cols:,}",
             limit=f"{MAX_CELL_AREA:,}",
-        )
+        ) from None
+    except TooRepetitive as exc:
+        raise InputError(
+            "sheet-too-repetitive",
+            file=file,
+            sheet=exc.sheet or sheet,
+            cells=f"{exc.cells:,}",
+            limit=f"{MAX_REPEATED_CELLS:,}",
+        ) from None
+    except Malformed:
+        raise InputError("sheet-malformed", file=file, sheet=sheet) from None
 
 
-def _check_ods_repeats(window: bytes, file: str) -> None:
-    """ODS compresses empty space as 'repeated' cells; a repeat big enough to fill a sheet is refused."""
-    for match in _ODS_REPEAT.finditer(window):
-        if int(match.group(1)) > MAX_CELL_AREA:
-            raise InputError(
-                "sheet-too-large",
-                file=file,
-                sheet="content.xml",
-                rows=match.group(1).decode(),
-                cols="-",
-                limit=f"{MAX_CELL_AREA:,}",
-            )
+def _too_many_merges(file: str, sheet: str) -> InputError:
+    return InputError("sheet-too-many-merges", file=file, sheet=sheet, limit=f"{MAX_MERGES:,}")

@@ -82,7 +82,9 @@ def _zero(width: bytes | None) -> bool:
 def _xls(data: bytes) -> dict[str, Hidden]:
     import xlrd
 
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    # ragged_rows: xlrd otherwise pads every row out to the widest, and a merge over the whole sheet makes that
+    # 65,536 × 256 cells (200 MB) for a sheet of two rows.
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True)
     try:
         result: dict[str, Hidden] = {}
         for index in range(book.nsheets):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from listkit.continuation import CONTINUED_NAME, continues, join_continued
 from listkit.i18n import t
 from listkit.identity import count_items
 from listkit.model import Record, SheetLayout, SkippedRow, make_record, make_source
@@ -20,6 +21,7 @@ from listkit.progress import Advance, track
 from listkit.read.column_rows import ColumnRows, strip
 from listkit.read.grid import Grid, column_letter
 from listkit.read.levels import LevelResolver
+from listkit.read.merges import Covered, covered_cells
 from listkit.read.subitems import split_sub_items
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema
@@ -73,14 +75,10 @@ def header_score(grid: Grid, schema: Schema) -> HeaderMatch | None:
     return best
 
 
-def _anchors(grid: Grid) -> dict[tuple[int, int], tuple[int, int]]:
-    covered: dict[tuple[int, int], tuple[int, int]] = {}
-    for r0, c0, r1, c1 in grid.merges:
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    covered[(r, c)] = (r0, c0)
-    return covered
+def _anchors(grid: Grid) -> Covered:
+    """Covered cell → its merge's first cell; merges clipped to the sheet's cells, large ones kept as ranges
+    (a merge over a whole sheet above twenty rows costs nothing)."""
+    return covered_cells(grid.merges, grid.rows)
 
 
 def _sub_header_row(grid: Grid, header: int, schema: Schema) -> bool:
@@ -137,7 +135,7 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
 
 
 def _column_header(
-    grid: Grid, covered: dict[tuple[int, int], tuple[int, int]], header: int, rows: int, col: int, schema: Schema
+    grid: Grid, covered: Covered, header: int, rows: int, col: int, schema: Schema
 ) -> tuple[str, str | None, bool]:
     """(header text, its field, borrowed?): borrowed when the text is a merged header cell's, written in a column
     to the left (a header merged over H:I is one header, not two copies)."""
@@ -333,7 +331,7 @@ class RowReader:
         self.sheet_level = self.levels.from_sheet(grid.sheet)
         self.section_type: str | None = None
         self.covered = _anchors(grid)
-        self.merged_rows = {row for row, _col in self.covered}
+        self.merged_rows = self.covered.rows()
         self.anchor_texts: dict[tuple[int, int], str] = {}
         self.none_values = {spec.key: {fold(v) for v in spec.none_values} for spec in schema.fields if spec.none_values}
         self.key_col = {key: col for col, key in columns.fields.items()}
@@ -451,6 +449,9 @@ class RowReader:
         return records
 
     def _place(self, row: int, own: dict[int, str], current: _Open | None, records: list[Record]) -> _Open | None:
+        if current is not None and self._continues(current.record, own):
+            self._continue(current.record, row, own)
+            return current
         _name, name_anchor, name_own = self._cell(row, self.name_col, own)
         _sub, sub_anchor, _sub_own = self._cell(row, self.sub_col, own)
         _seq, seq_anchor, seq_own = self._cell(row, self.seq_col, own)
@@ -482,8 +483,8 @@ class RowReader:
         if name_col is None or name_col >= len(cells) or type(cells[name_col]) is not str:
             return None
         name = cells[name_col].strip()
-        if not name or name in self.header_words:
-            return None  # a blank name, or a header repeated inside the data
+        if not name or name in self.header_words or name.endswith(CONTINUED_NAME):
+            return None  # a blank name, a header repeated inside the data, or a row continuing the record above
         for col in range(name_col):
             before = cells[col]
             if type(before) is str and NOTE_PREFIX.match(before):
@@ -583,6 +584,36 @@ class RowReader:
             previous = record.values.get(key)
             joined = text if not previous else (previous + text if spec.single_line else f"{previous}\n{text}")
             record.values[key] = join_lines(joined) if spec.single_line else joined
+        self.layout.skipped.append(SkippedRow(row=row + 1, reason="continuation"))
+
+    def _continues(self, record: Record, own: dict[int, str]) -> bool:
+        """A row naming the record above "事项名称（续）" (and its 序号, or none): a publication printing a record
+        too long for one row on several (see listkit.continuation)."""
+        written = own.get(self.name_col) if self.name_col is not None else None
+        name_key = self.schema.key_of("name")
+        if not written or not continues(join_lines(written), record.get(name_key)):
+            return False
+        seq = own.get(self.seq_col) if self.seq_col is not None else None
+        return not seq or normalize_seq(seq) == record.get(self.schema.key_of("seq"))
+
+    def _continue(self, record: Record, row: int, own: dict[int, str]) -> None:
+        """The record's texts continued by a row that repeats its 序号, name and sub-item: each cell's text goes on
+        on a new line, or inside the line it was cut from (listkit.continuation.join_continued)."""
+        repeated = {self.name_col, self.seq_col, self.sub_col, self.columns.department}
+        for col, text in own.items():
+            if col in repeated:
+                continue
+            key = self.columns.fields.get(col)
+            if key is None:
+                header = self.columns.extras.get(col)
+                if header is not None:
+                    record.extra[header] = join_continued(record.extra.get(header, ""), text)
+                continue
+            spec = self.schema.by_key[key]
+            if spec.role in ("type", "code"):
+                continue
+            previous = record.values.get(key, "")
+            record.values[key] = join_lines(previous + text) if spec.single_line else join_continued(previous, text)
         self.layout.skipped.append(SkippedRow(row=row + 1, reason="continuation"))
 
     def _is_note(self, own: dict[int, str]) -> bool:

@@ -96,3 +96,27 @@ def _from_title(meta: ListMeta, title: str) -> None:
         if jurisdiction and jurisdiction.group(1) != subject:
             meta.jurisdiction = meta.jurisdiction or jurisdiction.group(1)
         meta.department = meta.department or subject
+
+
+def common_meta(metas: list[ListMeta]) -> ListMeta:
+    """Metadata of a list made of several files: what they all say. A department's file that names no
+    jurisdiction ('市农业农村局') does not contradict the others' one; files of several editions make a span
+    ('2024—2025年'); a title or department only one file gives is not the whole list's."""
+    if len(metas) == 1:
+        return metas[0]
+    first = metas[0].model_dump()
+    shared = {
+        key: value
+        for key, value in first.items()
+        if value is not None and all(getattr(meta, key) == value for meta in metas[1:])
+    }
+    jurisdictions = {meta.jurisdiction for meta in metas if meta.jurisdiction}
+    if len(jurisdictions) == 1:
+        shared["jurisdiction"] = jurisdictions.pop()
+    editions = {meta.edition for meta in metas if meta.edition}
+    years = sorted({match.group(1) for edition in editions if (match := _EDITION.search(edition))})
+    if len(editions) == 1:
+        shared["edition"] = editions.pop()
+    elif years:
+        shared["edition"] = f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年"
+    return ListMeta(**shared)

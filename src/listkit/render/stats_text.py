@@ -6,6 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from listkit.cells import csv_cell
 from listkit.i18n import Lang, t
 from listkit.stats import BLANK, Stats
 
@@ -36,8 +37,9 @@ def render(stats: Stats, title: str, lang: Lang) -> Table:
 def render_csv(stats: Stats, lang: Lang) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # Departments and types come from the input: inert as every CSV cell listkit writes (cells.py).
     writer.writerow([stats.by, "records", "items"])
     for row in stats.rows:
-        writer.writerow([row.key, row.records, row.items])
+        writer.writerow([csv_cell(row.key), row.records, row.items])
     writer.writerow([t("total", lang), stats.total.records, stats.total.items])
     return buffer.getvalue()

@@ -2,20 +2,24 @@
 校验结果 sheet listing the findings. The input itself is only read.
 
 An .xlsx input is copied as it is (formatting kept); an .xls or .csv input is copied cell by cell (values and
-merges); a canonical .jsonl/.json input becomes a sheet with one row per record, in file order.
+merges); a canonical .jsonl/.json input becomes a sheet with one row per record, in file order. Every cell is
+inert (cells.py): an .xlsx copy holds the values listkit read, not the input's formulas, and text is written as
+strings.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from listkit.cells import label_text
 from listkit.i18n import Lang, t
 from listkit.read import read_bytes, read_grids
 from listkit.read.grid import Grid, column_letter
 from listkit.read.sniff import sniff
 from listkit.validate.report import Finding, Report
+from listkit.write.xlsx_cells import set_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 FINDINGS_SHEET = "校验结果"
 RECORDS_SHEET = "清单"
+COPY_MERGED_CELLS = 4_000_000  # merged cells openpyxl may be asked to make (~100 bytes each)
 
 
 def annotated_bytes(path: Path, report: Report, lang: Lang) -> bytes:
@@ -44,7 +49,21 @@ def annotated_bytes(path: Path, report: Report, lang: Lang) -> bytes:
 def _copy_xlsx(path: Path) -> Workbook:
     from openpyxl import load_workbook
 
-    return load_workbook(path)
+    if _merged_cells(path) > COPY_MERGED_CELLS:
+        # openpyxl makes an object per merged cell: a merge drawn over a whole sheet would never load. The
+        # cell-by-cell copy keeps values and merges (clipped to the cells that exist), not formatting.
+        return _copy_cells(path)
+    # data_only: each formula's cached value, as listkit read and checked it; a formula from a file that came
+    # by e-mail is not handed on to the person opening the copy.
+    return load_workbook(path, data_only=True)
+
+
+def _merged_cells(path: Path) -> int:
+    """Cells covered by merged ranges in all sheets, as the ranges are drawn."""
+    from listkit.read.guard import check_workbook_zip
+
+    facts = check_workbook_zip(read_bytes(path), str(path))
+    return sum((r1 - r0 + 1) * (c1 - c0 + 1) for sheet in facts.values() for r0, c0, r1, c1 in sheet.merges)
 
 
 def _copy_cells(path: Path) -> Workbook:
@@ -58,12 +77,13 @@ def _copy_cells(path: Path) -> Workbook:
 
 
 def _grid_sheet(workbook: Workbook, grid: Grid) -> None:
-    sheet = workbook.create_sheet((grid.sheet or Path(grid.file).stem)[:31])
+    from listkit.write.sheet_names import SheetNames
+
+    sheet = workbook.create_sheet(SheetNames(workbook.sheetnames).take(grid.sheet or Path(grid.file).stem))
     for r in range(len(grid.rows)):
         for c, text in enumerate(grid.texts(r)):
             if text:
-                cell = sheet.cell(r + 1, c + 1, text)
-                cell.data_type = "s"
+                set_text(sheet.cell(r + 1, c + 1), text)
     for r0, c0, r1, c1 in grid.merges:
         sheet.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
 
@@ -82,13 +102,13 @@ def _records_workbook(path: Path) -> tuple[Workbook, dict[str, str]]:
     sheet = workbook.active
     sheet.title = RECORDS_SHEET
     for col, spec in enumerate(schema.fields, 1):
-        sheet.cell(1, col, spec.title)
+        set_text(sheet.cell(1, col), spec.title)
     for record in items.records:
         row = record.at.row if record.at and record.at.row else sheet.max_row + 1
         for col, spec in enumerate(schema.fields, 1):
             value = record.values.get(spec.key)
             if value:
-                sheet.cell(row, col, value).data_type = "s"
+                set_text(sheet.cell(row, col), value)
     return workbook, {spec.key: column_letter(col - 1) for col, spec in enumerate(schema.fields, 1)}
 
 
@@ -114,7 +134,7 @@ def _mark(workbook: Workbook, report: Report, lang: Lang, field_columns: dict[st
         worst = "error" if any(f.severity == "error" for f in findings) else "warning"
         cell.fill = PatternFill("solid", start_color=FILLS[worst], end_color=FILLS[worst])
         text = "\n".join(f"[{f.rule}] {f.message(lang)}" for f in findings)
-        cell.comment = Comment(text[:2000], "listkit", width=320, height=120)
+        cell.comment = Comment(label_text(text[:2000]), "listkit", width=320, height=120)
 
 
 def _findings_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
@@ -129,11 +149,10 @@ def _findings_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
         t("col.message", lang),
         t("col.value", lang),
     ]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for finding in report.findings:
-        values: list[Any] = [
+    for col, header in enumerate(headers, 1):
+        set_text(sheet.cell(1, col), header).font = Font(bold=True)
+    for row, finding in enumerate(report.findings, 2):
+        values = [
             finding.rule,
             t(f"severity.{finding.severity}", lang),
             finding.location(lang),
@@ -141,10 +160,9 @@ def _findings_sheet(workbook: Workbook, report: Report, lang: Lang) -> None:
             finding.message(lang),
             (finding.value or "")[:500],
         ]
-        sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+        for col, value in enumerate(values, 1):
+            if value:
+                set_text(sheet.cell(row, col), value)
     for letter, width in zip("ABCDEF", (18, 8, 16, 14, 60, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"

@@ -12,27 +12,37 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from listkit.errors import InputError, UsageError
+from listkit.errors import InputError, OutputError, UsageError
 
 
 def check_output(path: Path, inputs: Iterable[str | Path] = ()) -> None:
     target = path.resolve()
     for source in inputs:
         with contextlib.suppress(OSError):
-            if Path(source).resolve() == target:
+            # The same file under another name too: a symbolic or a hard link to an input.
+            if Path(source).resolve() == target or (target.exists() and os.path.samefile(source, target)):
                 raise UsageError("output-is-input", file=str(path))
     if path.is_dir():
         raise InputError("is-directory", file=str(path))
+    if target.exists() and not target.is_file():
+        # '/dev/stdout', a pipe: renaming a finished file over it would replace the device itself.
+        raise OutputError("output-not-a-file", file=str(path))
     if not target.parent.is_dir():
         raise InputError("output-dir-missing", file=str(path), directory=str(path.parent))
 
 
 @contextlib.contextmanager
 def atomic_output(path: Path, inputs: Iterable[str | Path] = ()) -> Iterator[IO[bytes]]:
+    """A temporary file beside the output (beside the file a symbolic link points to: a rename never crosses
+    file systems), renamed over it once written whole. Whatever fails or interrupts, it is removed."""
     check_output(path, inputs)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 — closed or removed below, on every path
-        dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".part", delete=False
-    )
+    target = path.resolve()
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 — closed or removed below, on every path
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+        )
+    except OSError as exc:
+        raise OutputError("output-failed", file=str(path), reason=exc.strerror or str(exc)) from None
     try:
         yield handle
         handle.flush()
@@ -40,12 +50,14 @@ def atomic_output(path: Path, inputs: Iterable[str | Path] = ()) -> Iterator[IO[
         handle.close()
         # A temporary file is private (0600); the output gets the mode a plain new file would have, or
         # keeps the mode of the file it replaces.
-        os.chmod(handle.name, _mode_for(path))
-        os.replace(handle.name, path)
-    except BaseException:
+        os.chmod(handle.name, _mode_for(target))
+        os.replace(handle.name, target)
+    except BaseException as exc:
         handle.close()
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
+        if isinstance(exc, OSError):  # a full disk, a file system gone read-only, a quota
+            raise OutputError("output-failed", file=str(path), reason=exc.strerror or str(exc)) from None
         raise
 
 

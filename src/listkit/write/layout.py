@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,8 +11,10 @@ from functools import lru_cache
 from listkit.identity import item_key
 from listkit.model import ItemList, Record
 from listkit.schema import Field, Schema
+from listkit.write.sheet_names import SheetNames
 
 DEPARTMENT_TITLE = ("部门", "Department")
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
 def _wide_chars(text: str) -> int:
@@ -50,10 +53,12 @@ class Column:
     group: str | None
     width: float
     spec: Field | None
+    extra: bool = False  # a column kept from the inputs (record.extra): key and title are its header
 
 
-def plan_columns(items: ItemList, schema: Schema, with_department: bool) -> list[Column]:
-    """The schema's fields in schema order (leaving out optional ones no record fills), widths fitted to the text."""
+def plan_columns(items: ItemList, schema: Schema, with_department: bool, with_extras: bool = False) -> list[Column]:
+    """The schema's fields in schema order (leaving out optional ones no record fills), widths fitted to the text;
+    with_extras, then the inputs' other columns (record.extra) under their own headers, in order of appearance."""
     columns: list[Column] = []
     for spec in schema.fields:
         texts = [r.values.get(spec.key, "") for r in items.records]
@@ -63,6 +68,11 @@ def plan_columns(items: ItemList, schema: Schema, with_department: bool) -> list
         if with_department and spec.role == "seq":
             departments = [r.department or "" for r in items.records]
             columns.append(Column("department", DEPARTMENT_TITLE[0], None, fitted_width("部门", departments, 16), None))
+    if with_extras:
+        headers = dict.fromkeys(header for r in items.records for header in r.extra)
+        for header in headers:
+            texts = [r.extra.get(header, "") for r in items.records]
+            columns.append(Column(header, header, None, fitted_width(header, texts, 36), None, extra=True))
     return columns
 
 
@@ -105,6 +115,7 @@ def sheets_by(items: ItemList, schema: Schema, by: str) -> list[tuple[str, list[
             else record.get(schema.key_of("type"))
         )
         buckets.setdefault(label or "未分类", []).append(record)
+    buckets = {label: publication_order(records, schema) for label, records in buckets.items()}
     if by == "type":
         spec = schema.role("type")
         order = list(spec.enum) if spec and spec.enum else []
@@ -112,14 +123,37 @@ def sheets_by(items: ItemList, schema: Schema, by: str) -> list[tuple[str, list[
     return list(buckets.items())
 
 
-def sheet_name(label: str, count: int, used: set[str]) -> str:
-    """'行政处罚（254项）' as real lists name their sheets; Excel allows 31 characters and no []:*?/\\."""
-    clean = "".join("_" if c in "[]:*?/\\" else c for c in label)
-    suffix = f"（{count}项）"
-    name = clean[: 31 - len(suffix)] + suffix
-    base, n = name, 2
-    while name in used:
-        name = f"{base[: 31 - len(str(n)) - 1]}~{n}"
-        n += 1
-    used.add(name)
-    return name
+def publication_order(records: Sequence[Record], schema: Schema) -> list[Record]:
+    """Records as a published list orders them: by department, type (canonical order), 序号 (as a number where it
+    is one), then where they stood in their file, so an item's sub-items keep their order."""
+    type_spec = schema.role("type")
+    order = {name: i for i, name in enumerate(type_spec.enum if type_spec and type_spec.enum else ())}
+    type_key, seq_key = schema.key_of("type"), schema.key_of("seq")
+
+    def key(record: Record) -> tuple[str, int, str, tuple[int, int, str], str, str, int]:
+        kind = record.get(type_key)
+        source = record.source
+        return (
+            record.department or "",
+            order.get(kind, len(order)),
+            kind,
+            _seq_order(record.get(seq_key)),
+            source.file if source else "",
+            (source.sheet or "") if source else "",
+            (source.row or 0) if source else 0,
+        )
+
+    return sorted(records, key=key)
+
+
+def _seq_order(seq: str) -> tuple[int, int, str]:
+    """'2' before '10'; '3,4' with 3; texts that are not numbers after the numbers, and no 序号 last."""
+    match = _LEADING_NUMBER.match(seq)
+    if match:
+        return (0, int(match.group(1)), seq[match.end() :])
+    return (1, 0, seq) if seq else (2, 0, "")
+
+
+def sheet_name(label: str, count: int, names: SheetNames) -> str:
+    """'行政处罚（254项）' as real lists name their sheets, made valid and unique by ``names`` (sheet_names.py)."""
+    return names.take(label, f"（{count}项）")

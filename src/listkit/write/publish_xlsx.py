@@ -1,6 +1,8 @@
 """The print-ready workbook: title, grouped two-row headers, wrapped CJK text, borders, items merged over their
-sub-items, A4 landscape with headers repeated on every page and page numbers, a sheet per type (or department)
-and a 汇总 sheet. Written with XlsxWriter: every string is written as a string, never as a formula."""
+sub-items, headers repeated on every page and page numbers, a sheet per type (or department) and a 汇总 sheet.
+Paper, widths and rows come from page_plan and print_rows: 8 pt text printed at 100% on A4 or A3, rows sized to
+their text, pages broken by hand so that no page starts with a nameless row. Written with XlsxWriter: every string is
+written as a string, never as a formula."""
 
 from __future__ import annotations
 
@@ -8,20 +10,25 @@ import io
 from datetime import datetime
 from typing import Any
 
+from listkit.cells import label_text
 from listkit.i18n import Lang, t
 from listkit.model import ItemList, Record
 from listkit.progress import track
 from listkit.schema import Schema, load_schema
 from listkit.stats import Stats, compute_stats
-from listkit.write.layout import Column, item_groups, lines_needed, plan_columns, sheet_name, sheets_by
+from listkit.write.layout import Column, item_groups, plan_columns, sheet_name, sheets_by
+from listkit.write.page_plan import A4_PORTRAIT, MARGINS_IN, NORMAL_FONT, PAGE_SAFETY, PagePlan, plan_page
+from listkit.write.print_rows import Block, Pager, column_value
+from listkit.write.print_text import BODY_PT, lines_needed, row_height
+from listkit.write.sheet_names import SheetNames
+from listkit.write.xlsx_cells import merge_text, write_text
 
-FONT = "宋体"  # SimSun; LibreOffice and WPS fall back to a CJK serif where it is missing
+FONT = "宋体"  # SimSun; LibreOffice and WPS fall back to Noto CJK where it is missing (see print_text)
 TITLE_FONT = "方正小标宋简体"
+TITLE_PT = 16.0
 FIXED_TIME = datetime(2000, 1, 1)
-POINTS_PER_LINE = 12.5
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
-# Columns whose text is the same for every sub-item of an item are merged down over the item's rows.
-NEVER_MERGED = ("sub-item", "code")
+SUMMARY_SHEET = "汇总"
+MAX_BREAKS = 1023  # manual page breaks Excel keeps on a sheet; pages past them break where the application likes
 
 
 def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> bytes:
@@ -40,28 +47,42 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
             "strings_to_formulas": False,
             "strings_to_numbers": False,
             "strings_to_urls": False,
+            "default_format_properties": dict(NORMAL_FONT),  # the unit of column widths: see page_plan
         },
     )
-    book.set_properties({"title": title, "created": FIXED_TIME, "creator": "listkit"})
+    book.set_properties({"title": label_text(title), "created": FIXED_TIME, "creator": "listkit"})
     formats = _formats(book)
     with_department = len({r.department for r in items.records if r.department}) > 1 and group_by != "department"
-    columns = plan_columns(items, schema, with_department)
+    columns = plan_columns(items, schema, with_department, with_extras=True)
     _summary_sheet(book, formats, stats, title, lang)
-    used = {"汇总"}
+    names = SheetNames([SUMMARY_SHEET])
     with track(t("progress.write"), len(items.records)) as advance:
         for label, records in sheets_by(items, schema, group_by):
-            sheet = book.add_worksheet(sheet_name(label, len(records), used))
-            _list_sheet(sheet, formats, columns, records, schema, f"{title}·{label}")
+            sheet = book.add_worksheet(sheet_name(label, len(records), names))
+            # Each sheet's widths fitted to its own records: a type's long texts are not another's.
+            plan = plan_page(
+                [c.title for c in columns],
+                [[column_value(r, c) for r in records] for c in columns],
+                [c.spec is not None and c.spec.role == "name" for c in columns],
+            )
+            _list_sheet(sheet, formats, columns, records, schema, f"{title}·{label}", plan)
             advance(len(records))
         book.close()
     return buffer.getvalue()
 
 
 def _formats(book: Any) -> dict[str, Any]:
-    base = {"font_name": FONT, "font_size": 10, "text_wrap": True, "valign": "top", "border": 1}
+    base = {"font_name": FONT, "font_size": BODY_PT, "text_wrap": True, "valign": "top", "border": 1}
     return {
         "title": book.add_format(
-            {"font_name": TITLE_FONT, "font_size": 16, "bold": True, "align": "center", "valign": "vcenter"}
+            {
+                "font_name": TITLE_FONT,
+                "font_size": TITLE_PT,
+                "bold": True,
+                "align": "center",
+                "valign": "vcenter",
+                "text_wrap": True,
+            }
         ),
         "header": book.add_format(
             {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#F2F2F2"}
@@ -73,12 +94,16 @@ def _formats(book: Any) -> dict[str, Any]:
     }
 
 
-def _page_setup(sheet: Any, header_rows: int) -> None:
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+def _page_setup(sheet: Any, header_rows: int, plan: PagePlan) -> None:
+    if plan.paper.landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.set_paper(plan.paper.code)
+    sheet.set_margins(**MARGINS_IN)
     sheet.center_horizontally()
-    sheet.fit_to_pages(1, 0)  # as wide as one page, as many pages long as it takes
+    # A set scale, not fit-to-width: Excel ignores manual page breaks on a sheet fitted to pages.
+    sheet.set_print_scale(plan.scale)
     sheet.repeat_rows(1, header_rows)  # the header (not the title) on every printed page
     sheet.set_footer("&C第 &P 页，共 &N 页")
     sheet.freeze_panes(header_rows + 1, 0)
@@ -111,10 +136,7 @@ class _Rows:
             if row in self.heights:
                 self.sheet.set_row(row, self.heights[row])
             for col, (value, style) in sorted(self.cells[row].items()):
-                if value:
-                    self.sheet.write_string(row, col, value, style)
-                else:
-                    self.sheet.write_blank(row, col, None, style)
+                write_text(self.sheet, row, col, value, style)
         self.sheet.merge.extend(self.merges)
         self.cells, self.heights, self.merges = {}, {}, []
 
@@ -146,62 +168,81 @@ def _header(rows: _Rows, formats: dict[str, Any], columns: list[Column]) -> int:
     return 2
 
 
+def _header_heights(columns: list[Column], widths: list[float]) -> list[float]:
+    """Heights of the header rows: one, or two under grouped columns (a group's title spans its columns)."""
+    if not any(c.group for c in columns):
+        return [row_height(max(lines_needed(c.title, w) for c, w in zip(columns, widths, strict=True)))]
+    groups: dict[str, float] = {}
+    for column, width in zip(columns, widths, strict=True):
+        if column.group:
+            groups[column.group] = groups.get(column.group, 0.0) + width
+    top = max(lines_needed(group, width) for group, width in groups.items())
+    subs = max(lines_needed(c.title, w) for c, w in zip(columns, widths, strict=True) if c.group)
+    spanning = max((lines_needed(c.title, w) for c, w in zip(columns, widths, strict=True) if not c.group), default=1)
+    return [row_height(top), row_height(max(subs, spanning - top))]
+
+
 def _list_sheet(
-    sheet: Any, formats: dict[str, Any], columns: list[Column], records: list[Record], schema: Schema, title: str
+    sheet: Any,
+    formats: dict[str, Any],
+    columns: list[Column],
+    records: list[Record],
+    schema: Schema,
+    title: str,
+    plan: PagePlan,
 ) -> None:
     last_col = len(columns) - 1
     rows = _Rows(sheet)
     rows.merge(0, 0, 0, last_col, title, formats["title"])
-    rows.heights[0] = 30
+    title_em = sum(plan.text_em) * BODY_PT / TITLE_PT
+    title_height = rows.heights[0] = row_height(lines_needed(title, title_em), TITLE_PT) + 6
     header_rows = _header(rows, formats, columns)
+    headers = _header_heights(columns, plan.text_em)
+    for offset, height in enumerate(headers, start=1):
+        rows.heights[offset] = height
     rows.write()
-    for col, column in enumerate(columns):
-        sheet.set_column(col, col, column.width)
+    for col, width in enumerate(plan.widths):
+        sheet.set_column(col, col, width)
+    page = plan.paper.text_height_pt * 100 / plan.scale * PAGE_SAFETY - sum(headers)
+    pager = Pager(columns, plan.text_em, page, page - title_height)
+    breaks: list[int] = []
     row = header_rows + 1
+    centered = [c.spec is not None and c.spec.role in ("seq", "type") for c in columns]
     for group in item_groups(records, schema):
-        row = _item(rows, formats, columns, group, row)
+        block = pager.block(group)
+        row = _block(rows, formats, block, centered, row, breaks)
         rows.write()
-    _page_setup(sheet, header_rows)
+    sheet.set_h_pagebreaks(breaks[:MAX_BREAKS])
+    _page_setup(sheet, header_rows, plan)
 
 
-def _value(record: Record, column: Column) -> str:
-    return (record.department or "") if column.key == "department" else record.values.get(column.key, "")
-
-
-def _item(rows: _Rows, formats: dict[str, Any], columns: list[Column], group: list[Record], first: int) -> int:
-    heights = [0.0] * len(group)
-    last = first + len(group) - 1
-    for col, column in enumerate(columns):
-        values = [_value(r, column) for r in group]
-        style = (
-            formats["center"] if column.spec is not None and column.spec.role in ("seq", "type") else formats["cell"]
-        )
-        mergeable = len(group) > 1 and (column.spec is None or column.spec.role not in NEVER_MERGED)
-        if mergeable and len(set(values)) == 1:
-            rows.merge(first, col, last, col, values[0], style)
-            need = lines_needed(values[0], column.width) * POINTS_PER_LINE
-            share = need / len(group)
-            heights = [max(h, share) for h in heights]
-            continue
-        for offset, value in enumerate(values):
-            rows.put(first + offset, col, value, style)
-            heights[offset] = max(heights[offset], lines_needed(value, column.width) * POINTS_PER_LINE)
-    for offset, height in enumerate(heights):
-        rows.heights[first + offset] = min(max(height + 4, 18.0), MAX_ROW_HEIGHT)
-    return first + len(group)
+def _block(
+    rows: _Rows, formats: dict[str, Any], block: Block, centered: list[bool], first: int, breaks: list[int]
+) -> int:
+    """An item's printed rows from ``first`` down; the row after the last."""
+    for offset, printed in enumerate(block.rows):
+        if printed.page_break:
+            breaks.append(first + offset)
+        rows.heights[first + offset] = printed.height
+        for col, text in enumerate(printed.cells):
+            rows.put(first + offset, col, text, formats["center"] if centered[col] else formats["cell"])
+    for top, col, bottom in block.merges:
+        style = formats["center"] if centered[col] else formats["cell"]
+        rows.merge(first + top, col, first + bottom, col, block.rows[top].cells[col], style)
+    return first + len(block.rows)
 
 
 def _summary_sheet(book: Any, formats: dict[str, Any], stats: Stats, title: str, lang: Lang) -> None:
-    sheet = book.add_worksheet("汇总")
+    sheet = book.add_worksheet(SUMMARY_SHEET)
     headers = [t("by.type", lang), t("col.records", lang), t("col.items", lang), t("col.share", lang)]
-    sheet.merge_range(0, 0, 0, len(headers) - 1, f"{title}·{t('total', lang)}", formats["title"])
+    merge_text(sheet, (0, 0), (0, len(headers) - 1), f"{title}·{t('total', lang)}", formats["title"])
     sheet.set_row(0, 30)
     for col, header in enumerate(headers):
-        sheet.write_string(1, col, header, formats["header"])
+        write_text(sheet, 1, col, header, formats["header"])
     total = stats.total.records or 1
     row = 2
     for stat in stats.rows:
-        sheet.write_string(row, 0, stat.key or t("unspecified", lang), formats["cell"])
+        write_text(sheet, row, 0, stat.key or t("unspecified", lang), formats["cell"])
         sheet.write_number(row, 1, stat.records, formats["number"])
         sheet.write_number(row, 2, stat.items, formats["number"])
         sheet.write_string(row, 3, f"{stat.records / total:.1%}", formats["number"])
@@ -212,4 +253,4 @@ def _summary_sheet(book: Any, formats: dict[str, Any], stats: Stats, title: str,
     sheet.write_string(row, 3, "100.0%", formats["total"])
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, 3, 12)
-    _page_setup(sheet, 1)
+    _page_setup(sheet, 1, PagePlan(A4_PORTRAIT, 100, [], []))

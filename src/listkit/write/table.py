@@ -1,7 +1,7 @@
 """Flat tables of a list — CSV (UTF-8 with BOM, for Excel) and a plain .xlsx — that listkit reads back.
 
-Columns: the schema's titles in schema order, then 部门 and any extra columns. Text that a spreadsheet would
-run as a formula (=, +, -, @ first) is never written as one.
+Columns: the schema's titles in schema order, then 部门 and any extra columns. Every cell, headers included,
+is written as cells.py has it: never a formula, control characters escaped, read back as written.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from listkit.cells import csv_cell
 from listkit.model import ItemList, Record
 from listkit.schema import Schema, load_schema
 from listkit.write.canonical import ordered
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
 DEPARTMENT_HEADER = "部门"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(items: ItemList, schema: Schema) -> tuple[list[str], list[str]]:
@@ -46,18 +46,13 @@ def _row(record: Record, keys: list[str], extras: list[str], with_department: bo
     return cells
 
 
-def defuse(text: str) -> str:
-    """CSV has no cell types: a leading apostrophe is how Excel itself marks 'text, not a formula'."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def csv_bytes(items: ItemList) -> bytes:
     schema = load_schema(items.schema_name)
     header, body = rows(items, schema)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([defuse(cell) for cell in row] for row in body)
+    writer.writerow([csv_cell(cell) for cell in header])
+    writer.writerows([csv_cell(cell) for cell in row] for row in body)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
@@ -71,17 +66,12 @@ def xlsx_bytes(items: ItemList) -> bytes:
 
 def _workbook(title: str, header: list[str], body: list[list[str]]) -> Workbook:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+
+    from listkit.write.sheet_names import SheetNames
+    from listkit.write.xlsx_cells import text_cell
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(header)
-    for values in body:
-        row = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value or None)
-            if value:
-                cell.data_type = "s"  # a string stays a string, even when it starts with '='
-            row.append(cell)
-        sheet.append(row)
+    sheet = workbook.create_sheet(SheetNames().take(title))
+    for values in (header, *body):
+        sheet.append([text_cell(sheet, value) for value in values])
     return workbook

@@ -6,7 +6,10 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+from listkit.cells import label_text
 from listkit.schema import Field, Schema
+from listkit.write.sheet_names import SheetNames
+from listkit.write.xlsx_cells import write_text
 
 ROWS_WITH_DROPDOWNS = 2000
 
@@ -34,7 +37,7 @@ def template_bytes(schema: Schema) -> bytes:
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-    book.set_properties({"title": schema.title, "created": datetime(2000, 1, 1), "creator": "listkit"})
+    book.set_properties({"title": label_text(schema.title), "created": datetime(2000, 1, 1), "creator": "listkit"})
     heading = {
         "font_name": "宋体",
         "bold": True,
@@ -46,10 +49,10 @@ def template_bytes(schema: Schema) -> bytes:
     header = book.add_format({**heading, "bg_color": "#F2F2F2"})
     required = book.add_format({**heading, "bg_color": "#FCE4D6"})  # required fields stand out
     body = book.add_format({"font_name": "宋体", "text_wrap": True, "valign": "top", "border": 1})
-    sheet = book.add_worksheet(schema.title[:31])
+    sheet = book.add_worksheet(SheetNames().take(schema.title))
     for col, spec in enumerate(schema.fields):
-        sheet.write_string(0, col, spec.title, required if spec.required else header)
-        sheet.write_comment(0, col, _explain(spec), {"x_scale": 2, "y_scale": 2, "font_name": "宋体"})
+        write_text(sheet, 0, col, spec.title, required if spec.required else header)
+        sheet.write_comment(0, col, label_text(_explain(spec)), {"x_scale": 2, "y_scale": 2, "font_name": "宋体"})
         sheet.set_column(col, col, max(spec.width * 0.9, 8), body)
         choices = spec.enum or spec.suggestions
         if choices:
@@ -63,7 +66,7 @@ def template_bytes(schema: Schema) -> bytes:
                     "source": list(choices),
                     # A closed list (enum) refuses other values; suggestions only warn.
                     "error_type": "stop" if spec.enum else "information",
-                    "error_title": spec.title,
+                    "error_title": label_text(spec.title),
                     "error_message": "请从下拉列表中选择" if spec.enum else "不在常用取值中，请确认",
                 },
             )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from listkit.model import Record
+from listkit.schema_refs import refusal
 from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
@@ -70,7 +71,16 @@ def _failing(ctx: Context) -> set[int]:
 def _details(ctx: Context, record: Record) -> Iterator[Finding]:
     schema = ctx.schema
     required_done = False
-    for error in sorted(schema.detail_validator.iter_errors(record.values), key=lambda e: list(e.path)):
+    try:
+        errors = sorted(schema.detail_validator.iter_errors(record.values), key=lambda e: list(e.path))
+    except Exception as exc:
+        # jsonschema follows references as it meets them, wrapping a refused one in its own errors: the refusal
+        # (schema_refs.py) is what the user must see, through the CLI's exit 2.
+        refused = refusal(exc)
+        if refused is None:
+            raise
+        raise refused from None
+    for error in errors:
         keyword = error.validator
         if keyword == "required":
             # jsonschema raises one error per missing field; report each field once, in schema order.
