@@ -25,7 +25,7 @@ from listkit.errors import SchemaError
 from listkit.normalize import fold
 from listkit.schema_patterns import check_patterns, without_patterns
 from listkit.schema_patterns import pattern_search as pattern_search  # where columnar.py and tests look for it
-from listkit.schema_refs import Refs
+from listkit.schema_refs import Refs, check_json_schema
 
 BUNDLED = ("power-list", "licensing-list")
 # A department is an organisation's name, as a body is: a line break in its cell is layout, not two names.
@@ -189,17 +189,9 @@ def _field_from(key: str, spec: dict[str, Any], required: set[str], none_values:
 
 def schema_from_document(document: Any, path: str) -> Schema:
     """Build a Schema, refusing documents that are not JSON Schema or define no fields."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError as JsonSchemaError
-
     if not isinstance(document, dict):
         raise SchemaError("schema-invalid", file=path, reason="not a JSON object")
-    try:
-        Draft202012Validator.check_schema(document)
-    except JsonSchemaError as exc:
-        raise SchemaError("schema-invalid", file=path, reason=exc.message) from None
-    except RecursionError:
-        raise SchemaError("schema-invalid", file=path, reason="nested too deeply") from None
+    check_json_schema(document, path)
     check_patterns(document, path)
     Refs.of(path).check(document)
     properties = document.get("properties")

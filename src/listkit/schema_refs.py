@@ -55,7 +55,7 @@ class Refs:
             document = json.loads(target.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise SchemaError("schema-not-json", file=str(target), reason=str(exc)) from None
-        _check_schema(document, str(target))
+        check_json_schema(document, str(target))
         check_patterns(document, str(target))
         return document
 
@@ -138,7 +138,8 @@ class _EveryScheme(Mapping[str, Callable[[str], Any]]):
         return 0
 
 
-def _check_schema(document: Any, file: str) -> None:
+def check_json_schema(document: Any, file: str) -> None:
+    """The document is JSON Schema (draft 2020-12), or a SchemaError says why."""
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError as JsonSchemaError
 
