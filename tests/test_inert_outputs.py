@@ -10,14 +10,10 @@ list it wrote.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given, settings
@@ -29,11 +25,9 @@ from listkit.read import read_list
 from listkit.write.sheet_names import SheetNames
 from tests.conftest import CliResult
 from tests.hostile.cell_cases import INJECTED_HEADERS, SHEET_LABELS, cell_cases
+from tests.inert_checks import LIVE, csv_problems, xlsx_problems
 
 Cli = Callable[..., CliResult]
-# What a spreadsheet may run as a formula (the full-width forms too: see listkit/cells.py); the test's own list.
-LIVE = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-XML_ILLEGAL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|&#(x0*[0-8bcBC]|x0*1[0-9a-fA-F]|0*[0-8]|0*1[1-24-9]|0*2[0-9]|0*3[01]);")
 CASES = [case.name for case in cell_cases()]
 
 
@@ -59,53 +53,10 @@ def content(items: ItemList, department: bool = True) -> list[str]:
     )
 
 
-def xlsx_problems(path: Path) -> list[str]:
-    from openpyxl import load_workbook
-
-    problems = []
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if name.endswith((".xml", ".rels", ".vml")):
-                data = archive.read(name)
-                if XML_ILLEGAL.search(data):
-                    problems.append(f"{name}: a character XML 1.0 cannot hold")
-                try:
-                    ElementTree.fromstring(data)
-                except ElementTree.ParseError as exc:
-                    problems.append(f"{name}: not well-formed ({exc})")
-                if name.startswith("xl/worksheets/") and re.search(rb"<(\w+:)?f[\s>/]", data):
-                    problems.append(f"{name}: a formula element")
-    workbook = load_workbook(path)
-    seen: set[str] = set()
-    for sheet in workbook.worksheets:
-        title = sheet.title
-        if (
-            len(title.encode("utf-16-le")) // 2 > 31
-            or re.search(r"[\[\]:*?/\\]", title)
-            or title.startswith("'")
-            or title.endswith("'")
-            or not title
-            or title.casefold() in seen
-            or title.casefold() == "history"
-        ):
-            problems.append(f"sheet name {title!r}")
-        seen.add(title.casefold())
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    problems.append(f"{title}!{cell.coordinate} is a formula: {cell.value!r}")
-    return problems
-
-
-def csv_problems(text: str) -> list[str]:
-    problems = [f"control character {c!r}" for c in set(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text))]
-    for number, row in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")), 1):
-        problems += [f"row {number}: live field {field!r}" for field in row if field.startswith(LIVE)]
-    return problems
-
-
 @pytest.mark.parametrize("case", CASES)
-def test_canonical_outputs_are_inert_and_read_back(cli: Cli, hostile: dict[str, Path], tmp_path: Path, case: str) -> None:
+def test_canonical_outputs_are_inert_and_read_back(
+    cli: Cli, hostile: dict[str, Path], tmp_path: Path, case: str
+) -> None:
     source = hostile[case]
     expected = content(read_list([source]))
     for suffix in ("xlsx", "csv", "json", "jsonl"):

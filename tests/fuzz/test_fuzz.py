@@ -294,3 +294,88 @@ def test_oddly_written_sheets(cli: Callable[..., CliResult], tmp_path: Path, she
     values = book.get_sheet_by_name(book.sheet_names[0]).to_python(skip_empty_area=False)
     assert (extent.rows, extent.cols) == (len(values), max(map(len, values), default=0))
     _run_all(cli, path, tmp_path / "out")
+
+
+# --- Headers and cells that would be live formulas or that XML cannot hold (issue 14, classes 3-5): every
+# spreadsheet and CSV written from them is inert and well-formed, has valid sheet names, and reads back --------
+LIVE = st.text(alphabet="=+-@'＝＋－＠甲 ()\"|!_x0A", min_size=1, max_size=10).filter(lambda s: s.strip() != "")
+_CONTROLS = st.text(alphabet="\x00\x01\x07\x0b\x0c\x1b\x1f_x0041'=", max_size=6)
+# Something besides blanks in each text (a column of blanks is no column), and no line breaks (a name is read as
+# one line): what the reader makes of those is not this test's business.
+CONTROL = st.builds(lambda before, after: f"{before}甲{after}", _CONTROLS, _CONTROLS)
+LABEL = st.one_of(LIVE, CONTROL, st.sampled_from(["'处罚", "[注]:*?/\\", "行政" * 20, "Abc", "ABC", "History"]))
+
+
+def _outputs_inert(cli: Callable[..., CliResult], path: Path, out: Path) -> None:
+    from listkit.model import ItemList
+    from listkit.read import read_list
+    from tests.inert_checks import csv_problems, xlsx_problems
+
+    for argv in (
+        ["import", path, "-o", out.with_suffix(".xlsx")],
+        ["import", path, "-o", out.with_suffix(".csv")],
+        ["export", path, "-o", out.with_name("by-type.xlsx")],
+        ["export", path, "-o", out.with_name("by-department.xlsx"), "--group-by", "department"],
+        ["export", path, "-o", out.with_name("export.csv")],
+        ["validate", path, "--format", "xlsx", "-o", out.with_name("annotated.xlsx")],
+        ["stats", path, "--format", "csv", "--by", "department"],
+    ):
+        result = cli(*argv)
+        assert result.code in (0, 1, 2), (argv, result.err)
+        assert not any(word in result.err for word in CRASH_WORDS), (argv, result.err)
+        if result.code == 2:
+            return  # not a list (a header nothing matches): nothing was written
+        target = Path(argv[argv.index("-o") + 1]) if "-o" in argv else None
+        if target is None:
+            assert csv_problems(result.out) == [], argv
+        elif target.suffix == ".xlsx":
+            assert xlsx_problems(target) == [], argv
+            read_list([target])
+        else:
+            assert csv_problems(target.read_text(encoding="utf-8-sig")) == [], argv
+    def text(items: ItemList) -> list[object]:
+        # A table's cells are read trimmed, and a blank one as empty (as before issue 14): compared so.
+        def trimmed(values: dict[str, str]) -> dict[str, str]:
+            return {k: v.strip() for k, v in values.items() if v.strip()}
+
+        return [(trimmed(r.values), trimmed(r.extra), (r.department or "").strip()) for r in items.records]
+
+    source = read_list([path])
+    for written in (out.with_suffix(".xlsx"), out.with_suffix(".csv")):
+        assert text(read_list([written])) == text(source), written.name
+
+
+@SETTINGS
+@given(
+    headers=st.lists(LIVE, min_size=1, max_size=4, unique=True),
+    cells=st.lists(st.lists(LIVE, max_size=6), min_size=1, max_size=6),
+)
+def test_injected_headers(
+    cli: Callable[..., CliResult], tmp_path: Path, headers: list[str], cells: list[list[str]]
+) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+    writer.writerow(["序号", "事项名称", "权力类型", "实施依据", "行使主体", "部门", *headers])
+    for number, row in enumerate(cells, 1):
+        values = [*row, *[""] * (6 + len(headers))][: 5 + len(headers)]
+        writer.writerow([str(number), f"事项{number}", "行政处罚", "《法》第一条", *values])
+    path = tmp_path / "injected.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    _outputs_inert(cli, path, tmp_path / "out")
+
+
+@SETTINGS
+@given(records=st.lists(st.tuples(CONTROL, LABEL, LABEL, CONTROL, CONTROL), min_size=1, max_size=8))
+def test_control_characters_and_sheet_labels(
+    cli: Callable[..., CliResult], tmp_path: Path, records: list[tuple[str, str, str, str, str]]
+) -> None:
+    lines = [json.dumps({"listkit": {"schema": "power-list"}})]
+    for number, (name, kind, department, basis, extra) in enumerate(records, 1):
+        record = {"seq": str(number), "name": f"事项{number}{name}", "type": kind, "basis": basis, "body": "区局"}
+        lines.append(json.dumps({**record, "department": department, "extra": {"附记\x01": extra}}))
+    path = tmp_path / "controls.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _outputs_inert(cli, path, tmp_path / "out")

@@ -42,15 +42,18 @@ class SheetNames:
 
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self._keys = {_key(name) for name in taken}
+        self._next: dict[str, int] = {}  # per first choice, where its count goes on: a thousand twins stay linear
 
     def take(self, label: str, suffix: str = "") -> str:
         """A name for ``label`` ending in ``suffix`` (e.g. '（254项）', kept whole), not given out before."""
         base = self._clean(label).strip()
         suffix = self._clean(suffix)
-        name, number = self._fit(base, suffix), 2
+        name = self._fit(base, suffix)
+        first, number = _key(name), self._next.get(_key(name), 2)
         while not name or _key(name) in self._keys or _key(name) == RESERVED:
             name = self._fit(base, f"（{number}）{suffix}")
             number += 1
+        self._next[first] = number
         self._keys.add(_key(name))
         return name
 
