@@ -110,9 +110,10 @@ def edited(draw: st.DrawFn, base: list[Record]) -> list[Record]:
 
 
 def content(records: list[Record], exact: bool) -> Counter[str]:
+    # Up to cosmetics, a field holding only whitespace is the same as one left out (diff calls that cosmetic).
     def key(record: Record) -> str:
-        values = {k: v if exact else fold(v) for k, v in record.values.items() if exact or k != "seq"}
-        extra = {k: v if exact else fold(v) for k, v in record.extra.items()}
+        values = {k: v if exact else fold(v) for k, v in record.values.items() if exact or (k != "seq" and fold(v))}
+        extra = {k: v if exact else fold(v) for k, v in record.extra.items() if exact or fold(v)}
         return json.dumps([sorted(values.items()), sorted(extra.items()), record.department], ensure_ascii=False)
 
     return Counter(key(r) for r in records)
