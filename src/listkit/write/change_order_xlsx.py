@@ -20,7 +20,7 @@ from listkit.diff.model import ChangeSet
 from listkit.errors import InputError
 from listkit.i18n import Lang, t
 from listkit.schema import Schema, load_schema
-from listkit.write.page_plan import NORMAL_FONT, plan_page
+from listkit.write.page_plan import plan_page, printed_workbook_options
 from listkit.write.print_setup import landscape, set_up_print
 from listkit.write.print_text import BODY_PT, cut, lines_in, lines_needed, row_height
 from listkit.write.xlsx_cells import merge_text, write_text
@@ -43,15 +43,7 @@ def workbook_bytes(changes: ChangeSet, lang: Lang, show_cosmetic: bool, title: s
     header, rows = detail_rows(changes, schema, show_cosmetic)
     check_lengths(header, rows, schema)  # before anything is written
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-            "default_format_properties": dict(NORMAL_FONT),  # the unit of column widths: see page_plan
-        },
-    )
+    book = xlsxwriter.Workbook(buffer, printed_workbook_options())
     book.set_properties({"title": label_text(title), "created": FIXED_TIME, "creator": "listkit"})
     _summary_sheet(book, summary_rows(changes, schema, lang), title, lang)
     _detail_sheet(book, header, rows, lang)

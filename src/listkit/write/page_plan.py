@@ -18,6 +18,19 @@ from listkit.write.column_share import share_room
 from listkit.write.print_text import BODY_PT, PAD_H_PT, lines_in, text_em
 
 NORMAL_FONT = {"font_name": "Verdana", "font_size": 11}
+
+
+def printed_workbook_options() -> dict[str, object]:
+    """XlsxWriter options of every workbook listkit lays out for print: text stays text (no formula, number or
+    link is guessed from it), and the default font is the unit the column widths are planned in."""
+    return {
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+        "default_format_properties": dict(NORMAL_FONT),
+    }
+
+
 WIDE_DIGIT_PT = 7.0  # LibreOffice, DejaVu Sans 11 pt
 NARROW_DIGIT_PT = 6.75  # Excel and WPS, Verdana 11 pt at 96 dpi
 XLSXWRITER_DIGIT_PX, XLSXWRITER_PAD_PX = 7, 5  # how XlsxWriter turns set_column widths into stored widths

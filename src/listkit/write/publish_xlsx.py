@@ -17,7 +17,7 @@ from listkit.progress import track
 from listkit.schema import Schema, load_schema
 from listkit.stats import Stats, compute_stats
 from listkit.write.layout import Column, item_groups, plan_columns, sheet_name, sheets_by
-from listkit.write.page_plan import A4_PORTRAIT, MARGINS_IN, NORMAL_FONT, PAGE_SAFETY, PagePlan, plan_page
+from listkit.write.page_plan import A4_PORTRAIT, MARGINS_IN, PAGE_SAFETY, PagePlan, plan_page, printed_workbook_options
 from listkit.write.print_rows import Block, Pager, column_value
 from listkit.write.print_text import BODY_PT, lines_needed, row_height
 from listkit.write.sheet_names import SheetNames
@@ -42,13 +42,7 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
     # as cells took gigabytes), so every sheet below is written strictly in row order (see _Rows).
     book = xlsxwriter.Workbook(
         buffer,
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-            "default_format_properties": dict(NORMAL_FONT),  # the unit of column widths: see page_plan
-        },
+        {"constant_memory": True, **printed_workbook_options()},
     )
     book.set_properties({"title": label_text(title), "created": FIXED_TIME, "creator": "listkit"})
     formats = _formats(book)
