@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
 from listkit.read import read_list
+from listkit.record import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "district-power-list.xlsx"

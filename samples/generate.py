@@ -495,6 +495,31 @@ def district_list(items: Sequence[Item], edition: str = "2021年版") -> Workboo
     return wb
 
 
+def power_list(items: Sequence[Item], title: str, sheet: str = "权责清单") -> Workbook:
+    wb, ws = workbook(sheet)
+    fill_sheet(ws, title, headers(POWER_COLUMNS), groups_of(items, POWER_COLUMNS), merged=(1, 3))
+    return wb
+
+
+def check_outputs(to_bytes: Callable[[Workbook], bytes]) -> dict[str, bytes]:
+    from check_pairs import county_pair, delegation, zhengzhao_from
+
+    catalogue, county, expected = county_pair()
+    reformed, unlisted = zhengzhao_from(licensing_items(2023))
+    delegated, cancelled, taken, counts = delegation()
+    return {
+        "city-catalogue.xlsx": to_bytes(power_list(catalogue, "示例市县两级权责清单指导目录（2024年版）")),
+        "county-list.xlsx": to_bytes(power_list(county, "示例县权责清单（2024年版）")),
+        "county-list.expected-check.json": json_bytes(expected),
+        "delegated-items.xlsx": to_bytes(power_list(delegated, "示例市下放县级实施的行政权力事项目录")),
+        "delegated-cancelled.xlsx": to_bytes(power_list(cancelled, "示例市取消的行政权力事项目录")),
+        "delegated-county.xlsx": to_bytes(power_list(taken, "示例县承接市级下放行政权力事项清单")),
+        "delegated-county.expected-check.json": json_bytes(counts),
+        "zhengzhao-derived.xlsx": to_bytes(zhengzhao_list(2026, reformed)),
+        "zhengzhao-derived.expected-check.json": json_bytes(unlisted),
+    }
+
+
 def department_items(seed: int) -> list[Item]:
     rng, used = random.Random(seed), set[str]()
     plan = ["XK"] * 4 + ["XK:2"] + ["CF"] * 11 + ["CF:2"] + ["QZ"] * 2 + ["JC"] * 3 + ["JL"] + ["QT"] * 2 + ["GG"] * 3
@@ -514,11 +539,16 @@ def department_csv(items: Sequence[Item]) -> bytes:
     return out.getvalue().encode("gbk")
 
 
-def licensing_list(seed: int) -> Workbook:
+def licensing_items(seed: int) -> list[Item]:
     rng, used = random.Random(seed), set[str]()
     items = [new_item(rng, "XK", DEPTS, used, subs) for subs in [0] * 20 + [2] + [0] * 26 + [2]]
     items.sort(key=lambda item: DEPTS.index(item.dept))
     number(items)
+    return items
+
+
+def licensing_list(seed: int) -> Workbook:
+    items = licensing_items(seed)
     wb, ws = workbook("行政许可事项清单")
     fill_sheet(ws, f"{AREA}行政许可事项清单（2023年版）", headers(LICENSING_COLUMNS),
                groups_of(items, LICENSING_COLUMNS))
@@ -543,9 +573,11 @@ REFORMS = {  # mode: (具体改革举措, 加强事中事后监管措施)
 }
 
 
-def zhengzhao_list(seed: int) -> Workbook:
+def zhengzhao_list(seed: int, items: Sequence[Item] = ()) -> Workbook:
+    """The 证照分离 reform items: 40 fresh ones, or ``items`` (licensing items the reform covers)."""
     rng, used = random.Random(seed), set[str]()
-    items = sorted((new_item(rng, "XK", DEPTS, used) for _ in range(40)), key=lambda item: DEPTS.index(item.dept))
+    if not items:
+        items = sorted((new_item(rng, "XK", DEPTS, used) for _ in range(40)), key=lambda item: DEPTS.index(item.dept))
     modes = [list(REFORMS)[i % len(REFORMS)] for i in range(len(items))]
     rng.shuffle(modes)
     rows = [[[seq, f"ZZ{seq:05d}", item.dept.name, item.name, item.records[0].basis, f"区级：{item.dept.name}", mode,
@@ -633,6 +665,7 @@ def outputs() -> dict[str, bytes]:
         "zhengzhao-list.xlsx": to_bytes(zhengzhao_list(2025)),
         "broken-power-list.xlsx": to_bytes(broken),
         "broken-power-list.expected.json": json_bytes(defects),
+        **check_outputs(to_bytes),
     }
 
 

@@ -15,9 +15,10 @@ import pytest
 
 from listkit.diff import diff_lists
 from listkit.diff.apply import apply_entries
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
 from listkit.read import read_list
-from listkit.read.change_order import entries_from_workbook
+from listkit.read.change_order_workbook import entries_from_workbook
+from listkit.record import Record
 from listkit.schema import load_schema
 from listkit.write.change_order_xlsx import workbook_bytes
 from tests.conftest import REAL, SAMPLES, CliResult

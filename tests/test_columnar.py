@@ -6,7 +6,7 @@ import fastjsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from listkit.model import Record
+from listkit.record import Record
 from listkit.schema import load_schema
 from listkit.table import table_from_records
 from listkit.validate.columnar import compile_columns

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from listkit.diff import diff_lists
-from listkit.model import ItemList, Record, SourceRef
+from listkit.model import ItemList
 from listkit.read import read_list
+from listkit.record import Record, SourceRef
 from tests.conftest import SAMPLES, CliResult
 
 Cli = Callable[..., CliResult]

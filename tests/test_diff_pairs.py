@@ -4,7 +4,8 @@ that differ; a declared --key is the identity; two different codes need more tha
 from __future__ import annotations
 
 from listkit.diff import diff_lists
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
+from listkit.record import Record
 
 BASIS = "《中华人民共和国行政处罚法》第十八条"
 OTHER_BASIS = "《城市市容和环境卫生管理条例》第三十六条：有下列行为之一者，处以罚款"

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
 from listkit.read import read_list
+from listkit.record import Record
 from tests.conftest import SAMPLES, CliResult
 
 Cli = Callable[..., CliResult]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from listkit.model import ItemList, ListMeta, Record, SourceRef
+from listkit.model import ItemList, ListMeta
 from listkit.read import read_list
+from listkit.record import Record, SourceRef
 from listkit.schema import load_schema
 from tests.conftest import SAMPLES, CliResult
 

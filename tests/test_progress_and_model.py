@@ -7,9 +7,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from listkit.model import Record, SourceRef, make_record, make_source
 from listkit.progress import set_reporter, track
 from listkit.read import read_list
+from listkit.record import Record, SourceRef, make_record, make_source
 from tests.conftest import SAMPLES
 
 

@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 
 from listkit.diff import diff_lists
 from listkit.diff.apply import apply_entries
-from listkit.diff.changeorder import changeset_json, entries_from_json
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
 from listkit.normalize import fold
+from listkit.read.change_order_json import entries_from_json
+from listkit.record import Record
+from listkit.render.change_order_json import changeset_json
 from listkit.schema import load_schema
 
 SCHEMA = load_schema("power-list")
@@ -228,7 +230,7 @@ def real_pairs(draw: st.DrawFn) -> tuple[list[Record], list[Record]]:
 
 
 def xlsx_round_trip(old: list[Record], new: list[Record], show_cosmetic: bool) -> list[Record]:
-    from listkit.read.change_order import entries_from_workbook
+    from listkit.read.change_order_workbook import entries_from_workbook
     from listkit.write.change_order_xlsx import workbook_bytes
 
     before = ItemList(schema_name="power-list", records=old, files=["old"])

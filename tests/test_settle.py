@@ -10,10 +10,11 @@ import pytest
 
 from listkit.diff import diff_lists
 from listkit.diff import settle as settle_module
-from listkit.diff.changeorder import changeset_json
 from listkit.diff.settle import Settled
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
 from listkit.read import read_file, read_list
+from listkit.record import Record
+from listkit.render.change_order_json import changeset_json
 from listkit.schema import load_schema
 from listkit.write.canonical import jsonl_bytes
 from tests.conftest import SAMPLES

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from listkit.errors import UsageError
-from listkit.model import ItemList, Record, SheetLayout, SourceRef
+from listkit.model import ItemList, SheetLayout
+from listkit.record import Record, SourceRef
 from listkit.validate import validate_list
 
 COLUMNS = {"seq": "A", "code": "B", "name": "C", "sub_name": "D", "type": "E", "basis": "F", "body": "G"}

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from listkit.check import check_lists as check
     from listkit.read import read_list
     from listkit.stats import compute_stats
     from listkit.validate import validate_list
 
-__all__ = ["__version__", "compute_stats", "read_list", "validate_list"]
+__all__ = ["__version__", "check", "compute_stats", "read_list", "validate_list"]
 
 
 def __getattr__(name: str) -> Any:
@@ -31,6 +32,10 @@ def __getattr__(name: str) -> Any:
         from listkit.validate import validate_list
 
         return validate_list
+    if name == "check":
+        from listkit.check import check_lists
+
+        return check_lists
     if name == "compute_stats":
         from listkit.stats import compute_stats
 

@@ -3,14 +3,15 @@
 Calc and Excel never split a row across pages, and Excel caps a row at 409 pt: a record whose text is longer is
 printed on several rows. Each following row repeats the item's 序号 and 部门 and names it "事项名称（续）"; a text
 continues there on a new line, or, where it was cut inside a line, after CONTINUED_TEXT. The reader
-(read/layout.py) joins such rows back into the record. These marks are part of the file format, the same in
+(read/continued_rows.py) joins such rows back into the record. These marks are part of the file format, the same in
 every language.
 """
 
 from __future__ import annotations
 
-CONTINUED_NAME = "（续）"  # after the item's name on a row that continues it
-CONTINUED_TEXT = "（接上）"  # before a text that continues the line above it
+# The marks are read back, so they are vocabulary; imported from here by the reader and the print writer.
+from listkit.vocabulary import CONTINUED_NAME as CONTINUED_NAME
+from listkit.vocabulary import CONTINUED_TEXT as CONTINUED_TEXT
 
 
 def continued_name(name: str) -> str:

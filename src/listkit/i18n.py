@@ -1,14 +1,20 @@
-"""The zh/en message catalogue.
+"""The zh/en message catalogue: every text listkit shows or writes for people, by key.
 
 Rule ids and message keys are stable English; only the text is translated. The language is chosen once by
 the CLI (``--lang`` or ``LISTKIT_LANG``) and read by renderers; the core stores keys and parameters, never text.
+MESSAGES below holds the messages; sections with keys of their own (rule titles, the words of a comparison, the
+words of written files) are kept in listkit/messages/ and joined to it. Words listkit *reads* are not messages:
+they are in vocabulary.py, and a list's own headers are in its schema.
 """
 
 from __future__ import annotations
 
 import os
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, Literal
+
+from listkit.messages import SECTIONS
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -209,7 +215,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "apply-shape": (
         "变更单 {where}：“{kind}”类变更应{expected}；未写出任何文件",
-        "Change order {where}: a change of kind '{kind}' needs {expected_en}; nothing was written",
+        "Change order {where}: a change of kind '{kind}' needs {expected}; nothing was written",
     ),
     "apply-nameless": (
         "变更单 {where}：新增或调整后的事项没有事项名称；未写出任何文件",
@@ -224,7 +230,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Change order {where}: '{field}' is '{base}' in the base list but the change order says '{order}'; "
         "nothing was written",
     ),
-    # --- the xlsx change order (write/change_order_xlsx.py, read/change_order.py, write/print_setup.py) ---
+    # --- the xlsx change order (write/change_order_xlsx.py, read/change_order_workbook.py, write/print_setup.py) ---
     "change-order-too-long": (
         "变更单无法写成 xlsx：第 {change} 项变更（{side}）“{name}”的“{field}”有 {length} 个字符，超过 Excel "
         "单元格上限 {limit} 个（不截断）；未写出任何文件，可改用 --format json",
@@ -361,7 +367,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {args[0]} 行序号为“{args[1]}”，按一条记录读取",
         "Row {args[0]} has 序号 '{args[1]}': read as one record",
     ),
-    # --- a header block copied, one copy hidden (read.layout.map_columns) ---
+    # --- a header block copied, one copy hidden (read/column_map.py) ---
     # A note kind with a "warn." text is also printed on stderr by the CLI (cli/inputs.py).
     "explain.hidden-duplicate-column": (
         "第 {args[0]} 列（隐藏）与第 {args[1]} 列表头相同：读取可见的 {args[1]} 列，{args[0]} 列保留为附加列",
@@ -426,6 +432,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema.constraint": ("约束", "Constraint"),
     "stats.title": ("{title}统计", "{title}: statistics"),
 }
+MESSAGES.update(pair for section in SECTIONS.values() for pair in section.items())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue text given as a parameter of another message, rendered in that message's language: an error
+    raised in the core says ``expected=Phrase("apply.shape.both")`` and is shown in whichever language is chosen."""
+
+    key: str
 
 
 def resolve_lang(value: str | None) -> Lang:
@@ -453,5 +468,6 @@ def t(key: str, lang: Lang | None = None, **params: Any) -> str:
     pair = MESSAGES.get(key)
     if pair is None:
         return key if not params else f"{key}: {params}"
-    template = pair[0] if (lang or get_lang()) == "zh" else pair[1]
-    return template.format(**params)
+    chosen = lang or get_lang()
+    template = pair[0] if chosen == "zh" else pair[1]
+    return template.format(**{name: t(v.key, chosen) if isinstance(v, Phrase) else v for name, v in params.items()})

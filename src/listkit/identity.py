@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from listkit.model import Record
 from listkit.normalize import fold
+from listkit.record import Record
 from listkit.schema import Schema
 from listkit.table import DEPARTMENT, RecordTable, folded
 

@@ -1,46 +1,19 @@
-"""The data model: a list (metadata + records), each record pointing back at the cell it came from."""
+"""The data model of a list: its metadata, its records (record.py), and per sheet what the reader understood.
+
+The records are held as ``Record`` objects or as a column table (table.py), whichever the list was read as.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr
 
-if TYPE_CHECKING:
-    from listkit.table import RecordTable
-
-
-class SourceRef(BaseModel):
-    """Where a record was read: file, sheet (None for csv/jsonl) and 1-based row (or jsonl line)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    file: str
-    sheet: str | None = None
-    row: int | None = None
-
-
-class Record(BaseModel):
-    """One item, or one sub-item of an item. ``values`` is keyed by the schema's property names."""
-
-    values: dict[str, str]
-    department: str | None = None
-    source: SourceRef | None = None
-    extra: dict[str, str] = Field(default_factory=dict)
-    # Original text of cells that reading canonicalised (e.g. a type written '处罚'), so that
-    # validation can still report what the file said.
-    raw: dict[str, str] = Field(default_factory=dict)
-    # Where the power type came from: 'column', 'sheet' (sheet name), 'section' (a section row), 'default'.
-    type_from: str | None = None
-    # Where this record was read this time (a spreadsheet cell row, or a line of a canonical file); findings
-    # point here. Not saved: ``source`` is the record's origin and survives canonical round trips.
-    at: SourceRef | None = Field(default=None, exclude=True)
-
-    def get(self, key: str | None) -> str:
-        if key is None:
-            return ""
-        return self.values.get(key, "")
+from listkit.record import Record
+from listkit.schema import load_schema
+from listkit.table import RecordTable, table_from_records
 
 
 class SkippedRow(BaseModel):
@@ -176,8 +149,6 @@ class ItemList(BaseModel):
 
     def sheet_columns(self) -> list[SheetColumns]:
         """Every sheet's column map, the sheets read now and those a canonical file remembers, by workbook name."""
-        import os
-
         found: dict[tuple[str, str | None], SheetColumns] = {}
         for kept in self.source_columns:
             found.setdefault((kept.file, kept.sheet), kept)
@@ -204,52 +175,4 @@ class ItemList(BaseModel):
         """The records as columns, for the passes that look at every record."""
         if self._table is not None:
             return self._table
-        from listkit.schema import load_schema
-        from listkit.table import table_from_records
-
         return table_from_records(self.records, load_schema(self.schema_name))
-
-
-_RECORD_FIELDS = frozenset({"values", "department", "source", "extra", "raw", "type_from", "at"})
-_SOURCE_FIELDS = frozenset({"file", "sheet", "row"})
-_SHARED_FIELDS_SET = {fields: set(fields) for fields in (_RECORD_FIELDS, _SOURCE_FIELDS)}
-
-
-def _construct(cls: type[BaseModel], data: dict[str, Any], fields: frozenset[str]) -> BaseModel:
-    """What ``model_construct`` does, without its per-call bookkeeping: readers build millions of records from
-    values they made themselves, and this is 2.5× faster. ``tests/test_model.py`` checks it against
-    ``model_construct``."""
-    obj = object.__new__(cls)
-    object.__setattr__(obj, "__dict__", data)
-    # Every field is set, on every record: one set object serves them all (pydantic only ever adds to it the
-    # name of a field being assigned, which is already in it).
-    object.__setattr__(obj, "__pydantic_fields_set__", _SHARED_FIELDS_SET[fields])
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
-
-
-def make_source(file: str, sheet: str | None, row: int | None) -> SourceRef:
-    return _construct(SourceRef, {"file": file, "sheet": sheet, "row": row}, _SOURCE_FIELDS)  # type: ignore[return-value]
-
-
-def make_record(
-    values: dict[str, str],
-    source: SourceRef | None,
-    *,
-    department: str | None = None,
-    extra: dict[str, str] | None = None,
-    raw: dict[str, str] | None = None,
-    type_from: str | None = None,
-    at: SourceRef | None = None,
-) -> Record:
-    data: dict[str, Any] = {
-        "values": values,
-        "department": department,
-        "source": source,
-        "extra": extra or {},
-        "raw": raw or {},
-        "type_from": type_from,
-        "at": at,
-    }
-    return _construct(Record, data, _RECORD_FIELDS)  # type: ignore[return-value]

@@ -9,6 +9,10 @@ item's identity), ``x-variants`` (known spellings of enum values),
 ``x-continues`` (the unnamed second column of a header merged over two columns), ``x-group`` (a two-row
 export header), ``x-none-values`` (texts that mean "none"; ``x-listkit.none-values`` gives them to every field),
 ``x-width`` (export column width).
+
+Beside the fields, ``x-listkit.department`` names the column that says which department a record belongs to (kept
+beside the record's values, not as a field): ``{"title": {"zh": "部门", "en": "Department"}, "aliases": [...]}``,
+the header written and the other headers read as it. A schema that does not say gets 部门 and its usual aliases.
 """
 
 from __future__ import annotations
@@ -17,17 +21,18 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from listkit.errors import SchemaError
+from listkit.i18n import t
 from listkit.normalize import fold
+from listkit.schema_bundled import BUNDLED, bundled_path
 from listkit.schema_patterns import check_patterns, without_patterns
 from listkit.schema_patterns import pattern_search as pattern_search  # where columnar.py and tests look for it
 from listkit.schema_refs import Refs, check_json_schema
+from listkit.vocabulary import DEPARTMENT_HEADERS
 
-BUNDLED = ("power-list", "licensing-list")
 # A department is an organisation's name, as a body is: a line break in its cell is layout, not two names.
 SINGLE_LINE_ROLES = frozenset({"name", "sub-item", "type", "code", "seq", "body", "office", "level", "department"})
 
@@ -61,6 +66,19 @@ class Field:
         return self.title if lang == "zh" else self.title_en
 
 
+@dataclass(frozen=True)
+class DepartmentColumn:
+    """The department column's header as written (``title``, ``title_en``) and the other headers read as it."""
+
+    title: str
+    title_en: str
+    aliases: tuple[str, ...]
+
+
+def default_department() -> DepartmentColumn:
+    return DepartmentColumn(t("column.department", "zh"), t("column.department", "en"), DEPARTMENT_HEADERS)
+
+
 @dataclass
 class Schema:
     name: str
@@ -70,6 +88,7 @@ class Schema:
     document: dict[str, Any]
     path: str
     ref: str = ""  # what load_schema() takes to load it again: a bundled name, or the file's path
+    department: DepartmentColumn = field(default_factory=default_department)
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
@@ -119,6 +138,15 @@ class Schema:
             # '责任事项(内容)' and '备注(说明)': a bracketed gloss does not change the column.
             hit = self.header_index.get(folded[: folded.index("(")])
         return hit
+
+    def department_title(self, lang: str) -> str:
+        """The department column's header in ``lang``."""
+        return self.department.title if lang == "zh" else self.department.title_en
+
+    @cached_property
+    def department_headers(self) -> frozenset[str]:
+        """Folded headers read as the department column: its title and its aliases."""
+        return frozenset(fold(header) for header in (self.department.title, *self.department.aliases))
 
     def continuation_of(self, key: str) -> str | None:
         for f in self.fields:
@@ -187,6 +215,21 @@ def _field_from(key: str, spec: dict[str, Any], required: set[str], none_values:
     )
 
 
+def _department_from(spec: Any) -> DepartmentColumn:
+    """``x-listkit.department``; what it leaves out is the default's (an English title defaults to the Chinese
+    one given, as a field's x-title-en does)."""
+    default = default_department()
+    if not isinstance(spec, dict):
+        return default
+    given = spec.get("title")
+    titles: dict[str, Any] = given if isinstance(given, dict) else {}
+    title = str(titles.get("zh") or default.title)
+    title_en = str(titles.get("en") or (title if titles.get("zh") else default.title_en))
+    listed = spec.get("aliases")
+    aliases = tuple(str(a) for a in listed if isinstance(a, str)) if isinstance(listed, list) else default.aliases
+    return DepartmentColumn(title, title_en, aliases)
+
+
 def schema_from_document(document: Any, path: str) -> Schema:
     """Build a Schema, refusing documents that are not JSON Schema or define no fields."""
     if not isinstance(document, dict):
@@ -214,23 +257,15 @@ def schema_from_document(document: Any, path: str) -> Schema:
         ],
         document=document,
         path=path,
+        department=_department_from(meta.get("department")),
     )
-
-
-def _bundled_path(name: str) -> Path:
-    filename = f"{name}.schema.json"
-    packaged = resources.files("listkit").joinpath("schemas", filename)
-    if packaged.is_file():
-        return Path(str(packaged))
-    # Editable installs and source checkouts keep the schemas at the repository root.
-    return Path(__file__).resolve().parents[2] / "schemas" / filename
 
 
 @lru_cache(maxsize=16)
 def load_schema(name_or_path: str) -> Schema:
     """A bundled schema by name (``power-list``), or a JSON Schema file by path."""
     if name_or_path in BUNDLED:
-        path = _bundled_path(name_or_path)
+        path = bundled_path(name_or_path)
     else:
         path = Path(name_or_path)
         if not path.is_file():
@@ -247,11 +282,6 @@ def load_schema(name_or_path: str) -> Schema:
     schema = schema_from_document(document, str(path))
     schema.ref = name_or_path
     return schema
-
-
-def bundled_documents() -> list[dict[str, Any]]:
-    """The bundled schemas as JSON, read afresh (schema_refs serves them to references by their $id)."""
-    return [json.loads(_bundled_path(name).read_text(encoding="utf-8")) for name in BUNDLED]
 
 
 def bundled_schemas() -> list[Schema]:

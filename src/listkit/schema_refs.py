@@ -21,6 +21,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from listkit.errors import SchemaError
+from listkit.schema_bundled import bundled_documents
 from listkit.schema_patterns import check_patterns, walk_document, without_patterns
 
 MAX_REF_BYTES = 16 * 1024**2  # a schema is kilobytes; a reference to a huge file is not a schema
@@ -153,8 +154,6 @@ def check_json_schema(document: Any, file: str) -> None:
 
 @lru_cache(maxsize=1)
 def _bundled_by_id() -> dict[str, Any]:
-    from listkit.schema import bundled_documents
-
     return {str(document["$id"]): document for document in bundled_documents() if "$id" in document}
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from listkit.model import Record
+from listkit.record import Record, make_record, make_source
 from listkit.schema import Schema
 
 if TYPE_CHECKING:
@@ -99,8 +99,6 @@ def saved_table(frame: pl.DataFrame, schema: Schema) -> RecordTable:
     (null where empty), ``department``, ``type_from``, ``raw`` and ``extra`` (structs of Strings, null fields
     absent; either may be missing), ``source`` (struct of file, sheet, row). Records are built from it alone,
     pointing (``at``) where they came from."""
-    from listkit.model import make_record, make_source
-
     field_keys = [c for c in frame.columns if c in schema.by_key]
     optional = [DEPARTMENT, TYPE_FROM, RAW, EXTRA]
 

@@ -333,6 +333,7 @@ def _outputs_inert(cli: Callable[..., CliResult], path: Path, out: Path) -> None
             read_list([target])
         else:
             assert csv_problems(target.read_text(encoding="utf-8-sig")) == [], argv
+
     def text(items: ItemList) -> list[object]:
         # A table's cells are read trimmed, and a blank one as empty (as before issue 14): compared so.
         def trimmed(values: dict[str, str]) -> dict[str, str]:

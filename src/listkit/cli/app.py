@@ -47,12 +47,13 @@ def root(
 
 
 def _register() -> None:
-    from listkit.cli import apply_cmd, diff_cmd, export_cmd, import_cmd, schema_cmd, stats_cmd, validate_cmd
+    from listkit.cli import apply_cmd, check_cmd, diff_cmd, export_cmd, import_cmd, schema_cmd, stats_cmd, validate_cmd
 
     app.command("import")(import_cmd.import_)
     app.command("validate")(validate_cmd.validate)
     app.command("diff")(diff_cmd.diff)
     app.command("apply")(apply_cmd.apply)
+    app.command("check")(check_cmd.check)
     app.command("stats")(stats_cmd.stats)
     app.command("export")(export_cmd.export)
     app.add_typer(schema_cmd.app, name="schema")

@@ -21,9 +21,9 @@ def apply(
     from listkit.cli.console import err
     from listkit.cli.written import noting_controls
     from listkit.diff.apply import apply_entries
-    from listkit.diff.order_io import read_change_order
     from listkit.i18n import t
     from listkit.read import read_list
+    from listkit.read.change_order import read_change_order
     from listkit.write import canonical_chunks, format_from_path
     from listkit.write.atomic import check_output, write_bytes_atomic
 

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, Output, SchemaOpt, use_lang
 
-
-class ImportFormat(StrEnum):
-    jsonl = "jsonl"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
+STDOUT_FORMAT = "jsonl"
 
 
 def import_(
     files: Files,
     output: Output = None,
     format: Annotated[
-        ImportFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format (default: from the -o suffix; jsonl on stdout).", show_default=False
-        ),
+        str | None,
+        format_option("import", note=f"Default: from the -o suffix; {STDOUT_FORMAT} on stdout.", show_default=False),
     ] = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show, per sheet, the header, column mapping and rows read or skipped.")
@@ -40,12 +33,17 @@ def import_(
     from listkit.cli.console import out, write_data
     from listkit.cli.inputs import read_inputs
     from listkit.cli.written import noting_controls
-    from listkit.write import canonical_chunks, canonical_writer, format_from_path
+    from listkit.errors import UsageError
+    from listkit.formats import list_writer, names
+    from listkit.formats.options import WriteOptions
+    from listkit.write import format_from_path, joined
     from listkit.write.atomic import check_output, write_bytes_atomic
 
     language = use_lang(lang)
     target = Path(output) if output else None
-    fmt = format.value if format else (format_from_path(target) if target else "jsonl")
+    entry = list_writer("import", format or (format_from_path(target, names("import")) if target else STDOUT_FORMAT))
+    if target is None and entry.needs_file and not explain:
+        raise UsageError("output-required")  # before the work: a binary list has nowhere to go
     if target is not None:
         check_output(target, files)  # before the work: a wrong path should not cost a long read
     items = read_inputs(files, schema)
@@ -53,14 +51,11 @@ def import_(
         from listkit.render.explain import render
 
         out().print(render(items, language))
+    write = entry.writer()
     if target is not None:
         with noting_controls(str(target)):
-            write_bytes_atomic(target, canonical_chunks(fmt)(items), files)
+            write_bytes_atomic(target, write(items, WriteOptions(lang=language)), files)
     elif not explain:
         with noting_controls("-"):
-            data = canonical_writer(fmt)(items)
-        if fmt == "xlsx":
-            from listkit.errors import UsageError
-
-            raise UsageError("output-required")
+            data = joined(write(items, WriteOptions(lang=language)))
         write_data(data.decode("utf-8-sig"))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from listkit.model import ItemList
+
+if TYPE_CHECKING:
+    from listkit.read import ReadSource
 
 
 def read_inputs(files: Sequence[str], schema: str | None) -> ItemList:
@@ -30,8 +34,9 @@ def _warn_duplicates(duplicates: Sequence[tuple[str, str]]) -> None:
         err().print(t("duplicate-file", file=copy, original=original), style="yellow", markup=False, highlight=False)
 
 
-def read_each(files: Sequence[str], schema: str | None) -> list[ItemList]:
-    """Each file as its own list (validate checks files separately), with the same skipping rule."""
+def read_each(files: Sequence[str], schema: str | None, keep: list[ReadSource] | None = None) -> list[ItemList]:
+    """Each file as its own list (validate checks files separately), with the same skipping rule. Given
+    ``keep``, what each file was read from is appended to it (read_list's ``keep``)."""
     from listkit.cli.console import err
     from listkit.errors import InputError
     from listkit.i18n import t
@@ -47,7 +52,7 @@ def read_each(files: Sequence[str], schema: str | None) -> list[ItemList]:
         if index in repeats:
             continue
         try:
-            lists.append(read_list([file], schema))
+            lists.append(read_list([file], schema, keep=keep))
         except InputError as exc:
             if len(files) > 1 and exc.key == "not-a-list-file":
                 skipped.append(exc.message())

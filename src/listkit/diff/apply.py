@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from listkit.errors import InputError
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
 from listkit.normalize import fold
+from listkit.record import Record
 from listkit.schema import Field, Schema, load_schema
 
 

@@ -9,9 +9,10 @@ from functools import partial
 
 from listkit.diff.match import Matching
 from listkit.diff.model import KINDS, Change, FieldChange, MatchInfo
-from listkit.model import Record
 from listkit.normalize import fold
+from listkit.record import Record
 from listkit.schema import Field, Schema
+from listkit.vocabulary import LEVEL_WORDS
 
 ASPECT_BY_ROLE = {
     "name": "renamed",
@@ -25,23 +26,6 @@ ASPECT_BY_ROLE = {
 }
 # How much of one name's characters must appear in the other for a merge or split to be recognised.
 COVERAGE = 0.8
-LEVEL_WORDS = (
-    ("国家", 5),
-    ("国务院", 5),
-    ("中央", 5),
-    ("自治区", 4),
-    ("省", 4),
-    ("市", 3),
-    ("州", 3),
-    ("地区", 3),
-    ("盟", 3),
-    ("县", 2),
-    ("区", 2),
-    ("旗", 2),
-    ("乡", 1),
-    ("镇", 1),
-    ("街道", 1),
-)
 
 
 def aspect_of(spec: Field, schema: Schema) -> str:

@@ -1,31 +1,24 @@
-"""The words reports and change orders use for kinds and aspects of change, in both languages."""
+"""The words reports and change orders use for kinds and aspects of change, in both languages.
+
+The words are the catalogue's (``diff.kind.*``, ``diff.aspect.*``, ``diff.direction.*`` in
+listkit/messages/changes.py); these tables give them by kind, aspect and direction for ``label``.
+"""
 
 from __future__ import annotations
 
-from listkit.i18n import Lang
+from listkit.diff.model import ASPECTS, KINDS
+from listkit.i18n import MESSAGES, Lang
+from listkit.vocabulary import NEW_MARKS as NEW_MARKS  # what a change-order row says it is, read back by `apply`
+from listkit.vocabulary import OLD_MARKS as OLD_MARKS
 
-KIND_LABELS = {
-    "added": ("新增", "added"),
-    "cancelled": ("取消", "cancelled"),
-    "adjusted": ("调整", "adjusted"),
-    "cosmetic": ("格式调整", "cosmetic"),
-}
-ASPECT_LABELS = {
-    "renamed": ("更名", "renamed"),
-    "type-changed": ("类型调整", "type changed"),
-    "basis-changed": ("依据调整", "basis changed"),
-    "body-changed": ("实施主体调整", "body changed"),
-    "office-changed": ("承办机构调整", "office changed"),
-    "level-changed": ("层级调整", "level changed"),
-    "code-changed": ("编码调整", "code changed"),
-    "merged": ("合并", "merged"),
-    "split": ("拆分", "split"),
-    "other-field-changed": ("其他调整", "other field changed"),
-}
-DIRECTION_LABELS = {"delegated": ("下放", "delegated"), "taken-back": ("上收", "taken back")}
-# What a change-order row says it is, read back by `apply` (either language).
-OLD_MARKS = ("原", "旧", "old")
-NEW_MARKS = ("新", "new")
+
+def _catalogue(prefix: str, names: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    return {name: MESSAGES[f"{prefix}.{name}"] for name in names}
+
+
+KIND_LABELS = _catalogue("diff.kind", (*KINDS, "cosmetic"))
+ASPECT_LABELS = _catalogue("diff.aspect", ASPECTS)
+DIRECTION_LABELS = _catalogue("diff.direction", ("delegated", "taken-back"))
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:

@@ -9,14 +9,14 @@ group of candidates.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from listkit.diff.model import MatchInfo
-from listkit.model import Record
 from listkit.normalize import fold
+from listkit.record import Record
 from listkit.schema import Schema
 
 DEFAULT_MIN_SCORE = 0.8
@@ -40,8 +40,21 @@ def match(
     key: str | None = None,
     fuzzy: bool = True,
     min_score: float = DEFAULT_MIN_SCORE,
+    across_departments: bool = False,
+    scored: tuple[str, ...] = tuple(WEIGHTS),
 ) -> Matching:
+    """Pairs of (old, new) indexes and what is left on each side.
+
+    Two editions of one list pair within a department. ``across_departments`` is for two lists of different
+    levels (a county's list against the city catalogue): their departments and bodies differ by nature, so
+    department is left out of every key, and ``scored`` leaves out of the fuzzy score the fields that differ by
+    level (``("name", "basis")``).
+    """
     result = Matching()
+
+    def owner(record: Record) -> str | None:
+        return None if across_departments else record.department
+
     old_left = list(range(len(old)))
     new_left = list(range(len(new)))
     if key:
@@ -51,7 +64,7 @@ def match(
             new,
             old_left,
             new_left,
-            lambda r: (r.department, fold(r.get(key))) if r.get(key) else None,
+            lambda r: (owner(r), fold(r.get(key))) if r.get(key) else None,
             "key",
             result,
         )
@@ -64,11 +77,11 @@ def match(
 
     def with_type(record: Record) -> Hashable:
         name = fold(record.get(name_key))
-        return (record.department, record.get(type_key), name, fold(record.get(sub_key))) if name else None
+        return (owner(record), record.get(type_key), name, fold(record.get(sub_key))) if name else None
 
     def without_type(record: Record) -> Hashable:
         name = fold(record.get(name_key))
-        return (record.department, name, fold(record.get(sub_key))) if name else None
+        return (owner(record), name, fold(record.get(sub_key))) if name else None
 
     level_key = schema.key_of("level")
 
@@ -83,7 +96,10 @@ def match(
     old_left, new_left = _exact(old, new, old_left, new_left, with_type, "identity", result, apart)
     old_left, new_left = _exact(old, new, old_left, new_left, without_type, "identity", result, apart)
     if fuzzy and old_left and new_left:
-        old_left, new_left = _fuzzy(old, new, old_left, new_left, schema, min_score, result, key, apart)
+        same_owner = _never if across_departments else _other_department
+        old_left, new_left = _fuzzy(
+            old, new, old_left, new_left, schema, min_score, result, key, apart, same_owner, scored
+        )
     result.old_left, result.new_left = old_left, new_left
     return result
 
@@ -123,6 +139,10 @@ def _never(_old: Record, _new: Record) -> bool:
     return False
 
 
+def _other_department(old: Record, new: Record) -> bool:
+    return old.department != new.department
+
+
 def _first_allowed(
     queue: deque[int], record: Record, new: Sequence[Record], apart: Callable[[Record, Record], bool] | None
 ) -> int | None:
@@ -146,6 +166,8 @@ def _fuzzy(
     result: Matching,
     key: str | None,
     apart: Callable[[Record, Record], bool],
+    other_owner: Callable[[Record, Record], bool],
+    scored: tuple[str, ...],
 ) -> tuple[list[int], list[int]]:
     """Pairs by similar name + sub-item, basis and body, one-to-one by the best total. Records with two different
     codes are two items unless more than the name says otherwise: such a pair needs a similar basis too."""
@@ -161,26 +183,52 @@ def _fuzzy(
 
     old_labels = [label(old[i]) for i in old_left]
     new_labels = [label(new[j]) for j in new_left]
+    # Names are compared once per distinct name: a province's lists repeat each catalogue name in every county.
+    distinct: dict[str, list[int]] = {}
+    for b, text in enumerate(new_labels):
+        distinct.setdefault(text, []).append(b)
     names = process.cdist(
-        old_labels, new_labels, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=int(NAME_PREFILTER * 100)
+        old_labels,
+        list(distinct),
+        scorer=fuzz.ratio,
+        dtype=np.uint8,
+        workers=-1,
+        score_cutoff=int(NAME_PREFILTER * 100),
     )
-    rows, cols = np.nonzero(names)
+    holders = list(distinct.values())
+    rows_of, distinct_cols = np.nonzero(names)
+    candidates: list[tuple[int, int, int]] = []  # (old, new, name score), in (old, new) order as one matrix gave them
+    for a, group in _runs(rows_of.tolist(), distinct_cols.tolist()):
+        candidates.extend(sorted((a, b, int(names[a, d])) for d in group for b in holders[d]))
+    fields = [(part, field_key) for part, field_key in (("basis", basis_key), ("body", body_key)) if part in scored]
+    old_folded = _folded(old, old_left, [k for _p, k in fields])
+    new_folded = _folded(new, new_left, [k for _p, k in fields])
+    old_codes = _folded(old, old_left, [code_key])[0] if code_key else []
+    new_codes = _folded(new, new_left, [code_key])[0] if code_key else []
+    ratio = _cached_ratio()
     scores: list[float] = []
-    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
+    for a, b, name_score in candidates:
         o, n = old[old_left[a]], new[new_left[b]]
-        if o.department != n.department or apart(o, n):
+        if other_owner(o, n) or apart(o, n):
             scores.append(0.0)
             continue
-        parts = {"name": names[a, b] / 100}
-        for part, field_key in (("basis", basis_key), ("body", body_key)):
-            left, right = fold(o.get(field_key)), fold(n.get(field_key))
+        # Summed in the order name, basis, body, as the weights are listed: the same floats every time.
+        total, weight = WEIGHTS["name"] * (name_score / 100), WEIGHTS["name"]
+        basis_score = 0.0
+        for position, (part, _field_key) in enumerate(fields):
+            left, right = old_folded[position][a], new_folded[position][b]
             if left or right:
-                parts[part] = fuzz.ratio(left, right) / 100
-        if code_key and _differ(o, n, code_key) and parts.get("basis", 0.0) < min_score:
+                part_score = ratio(left, right) / 100
+                total += WEIGHTS[part] * part_score
+                weight += WEIGHTS[part]
+                if part == "basis":
+                    basis_score = part_score
+        if code_key and old_codes[a] and new_codes[b] and old_codes[a] != new_codes[b] and basis_score < min_score:
             scores.append(0.0)
             continue
-        weight = sum(WEIGHTS[p] for p in parts)
-        scores.append(sum(WEIGHTS[p] * s for p, s in parts.items()) / weight)
+        scores.append(total / weight)
+    rows = np.array([a for a, _b, _s in candidates], dtype=np.int64)
+    cols = np.array([b for _a, b, _s in candidates], dtype=np.int64)
     keep = [k for k, s in enumerate(scores) if s >= min_score]
     if not keep:
         return old_left, new_left
@@ -207,6 +255,38 @@ def _fuzzy(
         [i for x, i in enumerate(old_left) if x not in matched_old],
         [j for x, j in enumerate(new_left) if x not in matched_new],
     )
+
+
+def _runs(rows: list[int], cols: list[int]) -> Iterator[tuple[int, list[int]]]:
+    """np.nonzero's (row, col) pairs, row by row."""
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and rows[end] == rows[start]:
+            end += 1
+        yield rows[start], cols[start:end]
+        start = end
+
+
+def _folded(records: Sequence[Record], indexes: list[int], keys: Sequence[str | None]) -> list[list[str]]:
+    """Each key's folded value for each of ``indexes``, folded once rather than once per candidate pair."""
+    return [[fold(records[i].get(key)) for i in indexes] for key in keys]
+
+
+def _cached_ratio() -> Callable[[str, str], float]:
+    """rapidfuzz's ratio, remembered: the copies of one item in many lists share their basis text."""
+    from rapidfuzz import fuzz
+
+    seen: dict[tuple[str, str], float] = {}
+
+    def ratio(left: str, right: str) -> float:
+        pair = (left, right)
+        found = seen.get(pair)
+        if found is None:
+            found = seen[pair] = fuzz.ratio(left, right)
+        return found
+
+    return ratio
 
 
 def _differ(old: Record, new: Record, key: str) -> bool:

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from listkit.model import Record
+from listkit.record import Record
 
 Kind = Literal["added", "cancelled", "adjusted", "cosmetic"]
 KINDS: tuple[str, ...] = ("added", "cancelled", "adjusted")

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from listkit.bulk import bulk
 from listkit.errors import InputError, SchemaError, is_panic, panic_reason
-from listkit.model import ItemList, ListMeta, Record, SheetLayout
+from listkit.model import ItemList, ListMeta, SheetLayout
 from listkit.read.duplicates import duplicate_files
 from listkit.read.grid import Grid
-from listkit.read.layout import HeaderMatch, header_score, read_sheet
+from listkit.read.header_find import HeaderMatch, header_score
 from listkit.read.meta import common_meta, file_meta, read_meta
+from listkit.read.sheet import read_sheet
 from listkit.read.sniff import sniff
 from listkit.read.types import TypeResolver
-from listkit.schema import BUNDLED, Schema, candidate_schemas, load_schema
+from listkit.record import Record
+from listkit.schema import Schema, candidate_schemas, load_schema
+from listkit.schema_bundled import BUNDLED
 from listkit.table import DEPARTMENT, RecordTable, concat_saved, saved_table
 
-__all__ = ["read_grids", "read_list"]
+if TYPE_CHECKING:
+    from listkit.formats.registry import Reader
+
+__all__ = ["ReadSource", "read_grids", "read_list"]
 
 
 def read_bytes(path: Path) -> bytes:
@@ -48,33 +55,31 @@ def read_grids(path: Path) -> list[Grid]:
     """The sheets of a spreadsheet or CSV file, format sniffed from its bytes."""
     file = str(path)
     data = read_bytes(path)
-    return _grids(data, sniff(data, file), file)
+    kind = sniff(data, file)
+    read_sheets = _reader(kind, file).sheet_reader()
+    if read_sheets is None:  # a list file (jsonl, json) has records, not sheets
+        raise InputError("not-a-list-file", file=file, kind=kind)
+    return read_sheets(data, file)
 
 
-def _grids(data: bytes, kind: str, file: str) -> list[Grid]:
-    if kind in ("xlsx", "xls", "ods"):
-        from listkit.read.excel import read_workbook
-        from listkit.read.guard import SheetFacts, check_workbook_zip
+def _reader(kind: str, file: str) -> Reader:
+    from listkit import formats
 
-        if kind == "xls":
-            from listkit.read.guard import MAX_CELL_AREA
-            from listkit.read.hidden import hidden_xls
-            from listkit.read.xls_guard import check_xls
+    entry = formats.reader(kind)
+    if entry is None:
+        raise InputError("not-a-list-file", file=file, kind=kind)
+    return entry
 
-            check_xls(data, file, MAX_CELL_AREA)
 
-            facts = {
-                name: SheetFacts(hidden_rows=hidden.rows, hidden_cols=hidden.cols)
-                for name, hidden in hidden_xls(data).items()
-            }
-        else:
-            facts = check_workbook_zip(data, file)
-        return list(read_workbook(data, file, facts, columns_allowed=kind == "xlsx"))
-    if kind == "csv":
-        from listkit.read.csvfile import read_csv
+@dataclass
+class ReadSource:
+    """What one file was read from, kept when the caller asks (``keep``): a copy of the input — validate's
+    annotated workbook — is made from this, not from a second read of the file."""
 
-        return [read_csv(data, file)]
-    raise InputError("not-a-list-file", file=file, kind=kind)
+    path: Path
+    kind: str  # as sniff named it
+    sheets: list[Grid]  # as parsed; none for a file of records (jsonl, json)
+    items: ItemList  # the list this file gave on its own
 
 
 def _detect(grids: list[Grid], requested: str | None) -> tuple[Schema, list[tuple[Grid, HeaderMatch | None]]]:
@@ -110,32 +115,41 @@ def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError
 
 
 SNIFF_BYTES = 64 * 1024
+WORKBOOK_MAGIC = (b"PK", b"\xd0\xcf\x11\xe0")  # zip (xlsx, ods) and OLE (xls): binary, never text
 
 
-def read_file(path: Path, schema_name: str | None = None) -> ItemList:
+def read_file(path: Path, schema_name: str | None = None, *, keep: list[ReadSource] | None = None) -> ItemList:
+    """One file as a list, by the reader registered for its kind (listkit/formats). Given ``keep``, what the
+    file was read from is appended to it (ReadSource)."""
     file = str(path)
     head = _head(path)
-    if head and not head.startswith((b"PK", b"\xd0\xcf\x11\xe0")) and sniff(head, file) == "jsonl":
-        from listkit.read.canonical import read_jsonl
-        from listkit.read.canonical_table import read_canonical_table
-
-        table = read_canonical_table(path, file, schema_name)
-        if table is not None:
-            return table
-
-        from listkit.read.json_keys import bounded_lines
-
-        with path.open("rb") as lines:
-            return read_jsonl(bounded_lines(lines), file, schema_name)  # a 200 MB line is refused, never held
+    if head and not head.startswith(WORKBOOK_MAGIC):
+        # A kind the first bytes tell whose reader takes the path (jsonl) is read without holding the file.
+        kind = sniff(head, file)
+        read_stream = _reader(kind, file).stream_reader()
+        if read_stream is not None:
+            return _kept(keep, path, kind, [], read_stream(path, file, schema_name))
     data = read_bytes(path)
     kind = sniff(data, file)
-    if kind in ("jsonl", "json"):
-        from listkit.read.canonical import read_json, read_jsonl
+    entry = _reader(kind, file)
+    read_records = entry.record_reader()
+    if read_records is not None:
+        return _kept(keep, path, kind, [], read_records(data, file, schema_name))
+    read_sheets = entry.sheet_reader()
+    assert read_sheets is not None  # a reader has one or the other
+    grids = read_sheets(data, file)
+    return _kept(keep, path, kind, grids, _from_sheets(path, grids, schema_name))
 
-        if kind == "json":
-            return read_json(data, file, schema_name)
-        return read_jsonl(data.splitlines(), file, schema_name)
-    grids = _grids(data, kind, file)
+
+def _kept(keep: list[ReadSource] | None, path: Path, kind: str, sheets: list[Grid], items: ItemList) -> ItemList:
+    if keep is not None:
+        keep.append(ReadSource(path, kind, sheets, items))
+    return items
+
+
+def _from_sheets(path: Path, grids: list[Grid], schema_name: str | None) -> ItemList:
+    """The list in a workbook's sheets: the header found, the layout worked out, the records read."""
+    file = str(path)
     schema, matches = _detect(grids, schema_name)
     if not any(m for _g, m in matches):
         if schema_name is None and all(g.is_empty() for g in grids):
@@ -202,18 +216,29 @@ def _with_department(
     return saved_table(read.frame.with_columns(pl.col(DEPARTMENT).fill_null(department)), schema)
 
 
-def read_list(paths: Sequence[str | Path], schema: str | None = None, *, skip_foreign: bool = False) -> ItemList:
+def read_list(
+    paths: Sequence[str | Path],
+    schema: str | None = None,
+    *,
+    skip_foreign: bool = False,
+    keep: list[ReadSource] | None = None,
+) -> ItemList:
     """Read one or many list files into one ItemList (the schema is detected from the first file's headers).
 
     With ``skip_foreign``, files that are not lists at all (a PDF, a README) are left out and named in
     ``skipped_files`` instead of failing the whole read; damaged workbooks still fail. A file whose bytes repeat
     an earlier one's is read once, and named in ``duplicate_files``.
+
+    Given ``keep``, each file read appends what it was read from (ReadSource: its sheets, its own list) — an
+    opt-in, as the sheets of a large workbook are worth letting go once the list is read.
     """
     with bulk():
-        return _read_all(paths, schema, skip_foreign)
+        return _read_all(paths, schema, skip_foreign, keep)
 
 
-def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: bool) -> ItemList:
+def _read_all(
+    paths: Sequence[str | Path], schema: str | None, skip_foreign: bool, keep: list[ReadSource] | None
+) -> ItemList:
     if not paths:
         raise InputError("file-not-found", file="-")
     merged: ItemList | None = None
@@ -224,7 +249,7 @@ def _read_all(paths: Sequence[str | Path], schema: str | None, skip_foreign: boo
         if index in repeats:
             continue
         try:
-            current = read_file(Path(path), schema)
+            current = read_file(Path(path), schema, keep=keep)
         except InputError as exc:
             if skip_foreign and exc.key == "not-a-list-file":
                 skipped.append(exc.message())
@@ -265,5 +290,3 @@ def _append_records(merged: ItemList, current: ItemList) -> None:
             merged.set_table(joined)
             return
     merged.records.extend(current.records)
-
-

@@ -13,11 +13,12 @@ from typing import Any
 
 from listkit.errors import InputError
 from listkit.i18n import t
-from listkit.model import ItemList, ListMeta, Record, SheetColumns, columns_from_header, make_record, make_source
+from listkit.model import ItemList, ListMeta, SheetColumns, columns_from_header
 from listkit.progress import Advance, track
 from listkit.read.header_schema import header_schema
 from listkit.read.json_keys import KeyTrouble, check_duplicates, check_line, checked_pairs
 from listkit.read.types import TypeResolver
+from listkit.record import Record, make_record, make_source
 from listkit.schema import Schema, candidate_schemas
 
 HEADER_KEY = "listkit"

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from listkit.errors import is_panic
-from listkit.model import ItemList, ListMeta, Record
+from listkit.model import ItemList, ListMeta
 from listkit.read.canonical import HEADER_KEY, record_from_object, source_columns
 from listkit.read.header_schema import header_schema
 from listkit.read.json_keys import repeated_key
 from listkit.read.nesting import shallow_enough
 from listkit.read.types import TypeResolver
+from listkit.record import Record
 from listkit.schema import Schema, candidate_schemas
 from listkit.table import DEPARTMENT, RecordTable
 

@@ -1,6 +1,6 @@
 """A sheet's body read as columns, exactly as the row reader would read it, when every row of it is plain.
 
-Most rows of a big list take the row reader's fast path (layout.RowReader._fast): nothing merged, the item
+Most rows of a big list take the row reader's fast path (row_records.RecordBuilder.fast): nothing merged, the item
 named on the row itself, so the row is a record of its own. When every row under the header is such a row or
 blank, and no merged range or hidden row reaches into the body, nothing carries from one row to the next, and
 the records are made here as column operations with the same cleaning. Text functions that must agree with the
@@ -19,25 +19,26 @@ from listkit.i18n import t
 from listkit.normalize import clean_value, fold, join_lines, normalize_seq
 from listkit.progress import track
 from listkit.read.column_rows import ColumnRows, has_text, strip
+from listkit.read.sheet_plan import PLACEHOLDER_MAX_CHARS, SheetPlan
+from listkit.read.skipped_rows import NOTE_PREFIX
 from listkit.read.subitems import NUMBERED_LOOSE, split_sub_items
 from listkit.table import DEPARTMENT, EXTRA, RAW, SOURCE, TYPE_FROM, RecordTable, map_distinct, saved_table
+from listkit.vocabulary import NOTE_WORD_CORES, alternatives
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from listkit.read.layout import RowReader
-
-# What may start a note row; the exact test (layout._NOTE_PREFIX) runs on the cells that contain one of these.
-_NOTE_WORDS = "注|说明"
+# What may start a note row; the exact test (skipped_rows.NOTE_PREFIX) runs on the cells that contain one of these.
+_NOTE_WORDS = alternatives(NOTE_WORD_CORES)
 
 
-def read_body(reader: RowReader, start: int) -> RecordTable | None:
-    grid = reader.grid
+def read_body(plan: SheetPlan, start: int) -> RecordTable | None:
+    grid = plan.grid
     rows = grid.rows
     assert isinstance(rows, ColumnRows)
-    extras = list(reader.columns.extras.values())
+    extras = list(plan.columns.extras.values())
     if (
-        reader.name_col is None
+        plan.name_col is None
         or any(row >= start for row in grid.hidden_rows)
         or any(last >= start for _r0, _c0, last, _c1 in grid.merges)
         or len(set(extras)) != len(extras)  # two extra columns of one header: the row reader keeps one value
@@ -45,12 +46,12 @@ def read_body(reader: RowReader, start: int) -> RecordTable | None:
         return None
     with track(t("progress.read", where=grid.sheet or grid.file)):
         body = _Body(rows, start)
-        plain = body.plain_rows(reader.name_col, reader.header_words)
+        plain = body.plain_rows(plan.name_col, plan.header_words)
         if plain is None:
             return None
-        if reader.sub_col is not None and _packs_sub_items(body.cells(reader.sub_col)):
+        if plan.sub_col is not None and _packs_sub_items(body.cells(plan.sub_col)):
             return None  # a cell of several numbered sub-items is several records: the row reader splits it
-        return saved_table(body.records(reader, plain), reader.schema)
+        return saved_table(body.records(plan, plain), plan.schema)
 
 
 class _Body:
@@ -82,7 +83,7 @@ class _Body:
             name_cells.is_not_null()
             & (name != "")
             & ~name.is_in(list(header_words))
-            & ~name.str.ends_with(CONTINUED_NAME)  # a row continuing the record above (RowReader._continue)
+            & ~name.str.ends_with(CONTINUED_NAME)  # a row continuing the record above (continued_rows.continue_record)
             & ~note_before
             & (filled >= 2)
         ).fill_null(False)
@@ -91,14 +92,14 @@ class _Body:
             return None  # a row that is neither a record of its own nor blank
         return record
 
-    def records(self, reader: RowReader, keep: pl.Series) -> pl.DataFrame:
-        """The frame of the records (saved_table's shape), cleaned as RowReader._fast and _build clean them."""
+    def records(self, plan: SheetPlan, keep: pl.Series) -> pl.DataFrame:
+        """The frame of the records (saved_table's shape), cleaned as RecordBuilder.fast and .build clean them."""
         import polars as pl
 
         self.keep = keep
         height = int(keep.sum())
         values: dict[str, pl.Series] = {}
-        for col, key, single_line, is_seq in reader.plan:
+        for col, key, single_line, is_seq in plan.mapped:
             text = self.text(col)
             if single_line:
                 text = _python_where(text, text.str.contains("\n", literal=True), join_lines)
@@ -106,31 +107,31 @@ class _Body:
                 text = map_distinct(text, normalize_seq, pl.String)
             values[key] = _blank_to_null(text)
         raw: dict[str, pl.Series] = {}
-        for key, nothing in reader.none_values.items():
+        for key, nothing in plan.none_values.items():
             if key in values:
                 value = values[key]
-                short = pl.select(pl.when(value.str.len_chars() < 8).then(value)).to_series()
+                short = pl.select(pl.when(value.str.len_chars() < PLACEHOLDER_MAX_CHARS).then(value)).to_series()
                 none = map_distinct(short, _folds_into(nothing), pl.Boolean).fill_null(False)
                 values[key] = _null_where(value, none)
                 if none.any():
                     raw[key] = _null_where(value, ~none).alias(key)
-        type_from, raw_type = self.settle_types(reader, values, height)
+        type_from, raw_type = self.settle_types(plan, values, height)
         if raw_type is not None and raw_type.is_not_null().any():
             raw[raw_type.name] = raw_type
-        _settle_levels(reader, values, raw, height)
+        _settle_levels(plan, values, raw, height)
         columns = [value.alias(key) for key, value in values.items()]
-        columns.append(self.department(reader.columns.department, height))
+        columns.append(self.department(plan.columns.department, height))
         columns.append(type_from.alias(TYPE_FROM))
         if raw:
             columns.append(pl.DataFrame([raw[key] for key in sorted(raw)]).to_struct(RAW))
-        if reader.columns.extras:
-            extra = pl.DataFrame([self.text(col).alias(header) for col, header in reader.columns.extras.items()])
+        if plan.columns.extras:
+            extra = pl.DataFrame([self.text(col).alias(header) for col, header in plan.columns.extras.items()])
             columns.append(extra.to_struct(EXTRA))
         row = pl.int_range(self.start + 1, self.start + 1 + len(keep), eager=True).filter(keep)
         source = pl.DataFrame(
             [
-                pl.repeat(reader.grid.file, height, dtype=pl.String, eager=True).alias("file"),
-                pl.repeat(reader.grid.sheet, height, dtype=pl.String, eager=True).alias("sheet"),
+                pl.repeat(plan.grid.file, height, dtype=pl.String, eager=True).alias("file"),
+                pl.repeat(plan.grid.sheet, height, dtype=pl.String, eager=True).alias("sheet"),
                 row.cast(pl.Int64).alias("row"),
             ]
         )
@@ -144,24 +145,24 @@ class _Body:
         return _blank_to_null(_python_where(stripped, cells.str.contains("\r", literal=True), clean_value, of=cells))
 
     def settle_types(
-        self, reader: RowReader, values: dict[str, pl.Series], height: int
+        self, plan: SheetPlan, values: dict[str, pl.Series], height: int
     ) -> tuple[pl.Series, pl.Series | None]:
-        """RowReader._settle_type for every record: the canonical type in ``values``; where it came from, and
+        """type_settle.settle_type for every record: the canonical type in ``values``; where it came from, and
         the original spelling of the types canonicalised."""
         import polars as pl
 
-        key = reader.type_key
+        key = plan.type_key
         if key is None:
             return pl.repeat(None, height, dtype=pl.String, eager=True), None
         written = values.get(key, pl.repeat(None, height, dtype=pl.String, eager=True))
-        canonical = map_distinct(written, reader.types.canonical, pl.String)
+        canonical = map_distinct(written, plan.types.canonical, pl.String)
         changed = (canonical.is_not_null() & (canonical != written)).fill_null(False)
         raw = _null_where(written, ~changed).alias(key)
         settled = canonical.zip_with(changed, written)
         from_column = pl.select(pl.when(written.is_not_null()).then(pl.lit("column"))).to_series()
-        fallback, origin = reader.sheet_type, "sheet"
+        fallback, origin = plan.sheet_type, "sheet"
         if not fallback:
-            fallback, origin = reader.schema.by_key[key].default, "default"
+            fallback, origin = plan.schema.by_key[key].default, "default"
         if fallback:
             settled = settled.fill_null(fallback)
             from_column = from_column.fill_null(origin)
@@ -177,12 +178,12 @@ class _Body:
         return _blank_to_null(_python_where(text, text.str.contains("\n", literal=True), join_lines)).alias(DEPARTMENT)
 
 
-def _settle_levels(reader: RowReader, values: dict[str, pl.Series], raw: dict[str, pl.Series], height: int) -> None:
+def _settle_levels(plan: SheetPlan, values: dict[str, pl.Series], raw: dict[str, pl.Series], height: int) -> None:
     """LevelResolver.settle_values for every record, once per distinct (level, scope filled?) pair."""
     import polars as pl
 
-    levels, key = reader.levels, reader.levels.key
-    if key is None or (key not in values and not reader.sheet_level):
+    levels, key = plan.levels, plan.levels.key
+    if key is None or (key not in values and not plan.sheet_level):
         return
     level = values.get(key, pl.repeat(None, height, dtype=pl.String, eager=True))
     scope_key = levels.scope_key
@@ -198,7 +199,7 @@ def _settle_levels(reader: RowReader, values: dict[str, pl.Series], raw: dict[st
         if scoped and scope_key:
             record[scope_key] = "filled"
         record_raw: dict[str, str] = {}
-        levels.settle_values(record, record_raw, reader.sheet_level)
+        levels.settle_values(record, record_raw, plan.sheet_level)
         new_scope = record.get(scope_key) if scope_key and not scoped else None
         settled.append((record.get(key), new_scope, record_raw.get(key)))
     lookup = distinct.with_columns(
@@ -222,8 +223,6 @@ def _settle_levels(reader: RowReader, values: dict[str, pl.Series], raw: dict[st
 def _notes(cells: pl.Series) -> pl.Series:
     """Cells that start a note ('注：…'), by the row reader's own pattern, asked only of cells that could."""
     import polars as pl
-
-    from listkit.read.layout import NOTE_PREFIX
 
     candidates = pl.select(pl.when(cells.str.contains(_NOTE_WORDS)).then(cells)).to_series()
     return map_distinct(candidates, lambda text: NOTE_PREFIX.match(text) is not None, pl.Boolean).fill_null(False)

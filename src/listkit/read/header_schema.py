@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from listkit.errors import SchemaError
-from listkit.schema import BUNDLED
+from listkit.schema_bundled import BUNDLED
 
 
 def header_schema(value: str, file: str) -> str:

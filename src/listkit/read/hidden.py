@@ -1,7 +1,7 @@
 """Which rows a workbook hides. Hidden rows are still read, but a hidden row that repeats a visible record is
 not a record of its own (real lists keep hidden copies of rows from the catalogue they were derived from).
 
-Hidden columns matter for another reason: a header block copied with one copy hidden (layout.map_columns reads
+Hidden columns matter for another reason: a header block copied with one copy hidden (column_map.map_columns reads
 the visible copy, the one the clerk sees and prints).
 
 python-calamine does not report row or column visibility: .xls flags come from xlrd; .xlsx ones from the sheet

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from listkit.normalize import fold
 from listkit.schema import Schema
+from listkit.vocabulary import LEVEL_SHEET_SUFFIXES
 
 # What separates the levels of a list of levels ('市级、县级', '省级/市级', '市级,县级').
 _SEPARATORS = re.compile(r"[,、，/／;；\s]+")
@@ -73,7 +74,7 @@ class LevelResolver:
         if not sheet:
             return None
         name = _GLOSS.sub("", sheet)
-        for suffix in ("事项", "清单", "目录", "权责清单"):
+        for suffix in LEVEL_SHEET_SUFFIXES:
             name = name.removesuffix(suffix)
         return self.canonical(name) if name.strip() else None
 

@@ -7,15 +7,29 @@ import re
 from listkit.model import ListMeta
 from listkit.normalize import join_lines
 from listkit.read.grid import Grid
+from listkit.vocabulary import (
+    ATTACHMENT_WORD,
+    DEPARTMENT_ROW_LABELS,
+    DEPARTMENT_SUFFIXES,
+    DOCUMENT_NUMBER_WORD,
+    EDITION_SUFFIXES,
+    EDITION_WORD,
+    LIST_WORDS,
+    PLACE_SUFFIXES,
+    TITLE_WORDS,
+    YEAR_WORD,
+    alternatives,
+)
 
-_DEPARTMENT_ROW = re.compile(r"^\s*(?:部门名称|部门|单位名称|填报单位)\s*[:：]\s*(.+)$")
-_EDITION = re.compile(r"(\d{4})\s*年\s*(版|度)?")
-_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
-_LIST_WORDS = re.compile(r"(权责清单|权力清单|责任清单|事项清单|目录|清单).*$")
-_PLACE = r"[^\s]{1,10}?(?:自治区|特别行政区|省|市|自治州|州|盟|地区|县|区|旗)"
+_DEPARTMENT_ROW = re.compile(rf"^\s*(?:{alternatives(DEPARTMENT_ROW_LABELS)})\s*[:：]\s*(.+)$")
+_EDITION = re.compile(rf"(\d{{4}})\s*{YEAR_WORD}\s*({alternatives(EDITION_SUFFIXES)})?")
+_DOCUMENT = re.compile(rf"[\u4e00-\u9fff]{{1,8}}[〔\[［(（]\d{{4}}[〕\]］)）]\s*\d+\s*{DOCUMENT_NUMBER_WORD}")
+_LIST_WORDS = re.compile(rf"({alternatives(LIST_WORDS)}).*$")
+_PLACE = rf"[^\s]{{1,10}}?(?:{alternatives(PLACE_SUFFIXES)})"
 _JURISDICTION = re.compile(rf"^((?:{_PLACE}){{1,3}})(?=.)")
 _WHOLE_JURISDICTION = re.compile(rf"^(?:{_PLACE}){{1,3}}$")
-_DEPARTMENT_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|厅|院|中心|署|部|会|所|站|队|处)$")
+_DEPARTMENT_SUFFIX = re.compile(rf"({alternatives(DEPARTMENT_SUFFIXES)})$")
+_ATTACHMENT = re.compile(rf"^{ATTACHMENT_WORD}\s*\d*\s*[:：]?")  # '附件1：' before a title
 
 
 def read_meta(grid: Grid, header_row: int) -> ListMeta:
@@ -29,7 +43,7 @@ def read_meta(grid: Grid, header_row: int) -> ListMeta:
         if department:
             meta.department = department.group(1).strip()
             continue
-        if meta.title is None and ("清单" in line or "目录" in line):
+        if meta.title is None and any(word in line for word in TITLE_WORDS):
             meta.title = line.strip()
     if meta.title:
         _from_title(meta, meta.title)
@@ -61,8 +75,8 @@ def file_meta(sheets: list[ListMeta], file_name: str) -> ListMeta:
 def _file_title(file_name: str) -> str | None:
     """A title from a file name: '附件：示例地区两级权责清单指导目录 (1).xlsx' → '示例地区两级权责清单指导目录'."""
     stem = re.sub(r"\s*\(\d+\)$", "", file_name.rsplit(".", 1)[0])
-    stem = re.sub(r"^附件\s*\d*\s*[:：]?\s*", "", stem).strip()
-    return stem if ("清单" in stem or "目录" in stem) else None
+    stem = _ATTACHMENT.sub("", stem).strip()
+    return stem if any(word in stem for word in TITLE_WORDS) else None
 
 
 def complete_from_file_name(meta: ListMeta, file_name: str) -> None:
@@ -79,11 +93,11 @@ def complete_from_file_name(meta: ListMeta, file_name: str) -> None:
 def _from_title(meta: ListMeta, title: str) -> None:
     edition = _EDITION.search(title)
     if edition:
-        meta.edition = f"{edition.group(1)}年" + ("版" if edition.group(2) == "版" else "")
+        meta.edition = edition.group(1) + YEAR_WORD + (EDITION_WORD if edition.group(2) == EDITION_WORD else "")
     document = _DOCUMENT.search(title)
     if document:
         meta.document = document.group(0)
-    subject = _EDITION.sub("", re.sub(r"^附件\s*\d*\s*[:：]?", "", title))
+    subject = _EDITION.sub("", _ATTACHMENT.sub("", title))
     subject = _LIST_WORDS.sub("", subject).strip(" （()）")
     if not subject:
         return
@@ -118,5 +132,5 @@ def common_meta(metas: list[ListMeta]) -> ListMeta:
     if len(editions) == 1:
         shared["edition"] = editions.pop()
     elif years:
-        shared["edition"] = f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年"
+        shared["edition"] = (f"{years[0]}—{years[-1]}" if len(years) > 1 else years[0]) + YEAR_WORD
     return ListMeta(**shared)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from listkit.diff.labels import ASPECT_LABELS, DIRECTION_LABELS, KIND_LABELS, label
 from listkit.diff.model import KINDS, Change, ChangeSet
 from listkit.i18n import Lang, t
+from listkit.markdown_text import escape as _cell
 from listkit.render.inline import segments
-from listkit.render.markdown_text import escape as _cell
 from listkit.schema import Schema, load_schema
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from listkit.diff.labels import ASPECT_LABELS, DIRECTION_LABELS, KIND_LABELS, label
 from listkit.diff.model import KINDS, Change, ChangeSet
 from listkit.i18n import Lang, t
-from listkit.model import Record
+from listkit.record import Record
 from listkit.render.inline import segments
 from listkit.schema import Schema, load_schema
 

@@ -19,7 +19,7 @@ def render(report: Report, lang: Lang) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
-    from listkit.validate.rules import all_rules
+    from listkit.validate.rules.registry import all_rules
 
     infos = all_rules()
     groups: dict[str, list[Finding]] = defaultdict(list)

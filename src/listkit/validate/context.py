@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from listkit.model import ItemList, Record, SourceRef
+from listkit.model import ItemList
+from listkit.record import Record, SourceRef
 from listkit.schema import Schema
 from listkit.table import RecordTable
 from listkit.validate.report import Finding, Severity

@@ -13,7 +13,7 @@ from listkit.progress import track
 from listkit.schema import Schema, load_schema
 from listkit.validate.context import Context
 from listkit.validate.report import Finding, Report
-from listkit.validate.rules import all_rules, families
+from listkit.validate.rules.registry import all_rules, families
 
 
 def resolve_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:

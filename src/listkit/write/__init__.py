@@ -1,49 +1,48 @@
-"""Writers: each turns an ItemList into the bytes of one output format; atomic.py puts them on disk."""
+"""Writers: each turns an ItemList into the bytes of one output format (registered in listkit/formats);
+atomic.py puts them on disk."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from listkit.errors import UsageError
 from listkit.model import ItemList
 
-CANONICAL_FORMATS = ("jsonl", "json", "csv", "xlsx")
 
+def format_from_path(path: Path, formats: Sequence[str] | None = None) -> str:
+    """The format an output's suffix names, one of ``formats`` (default: the canonical ones, import's)."""
+    from listkit.formats import names
 
-def format_from_path(path: Path, formats: tuple[str, ...] = CANONICAL_FORMATS) -> str:
+    known = tuple(formats) if formats is not None else names("import")
     suffix = path.suffix.lower().lstrip(".")
-    if suffix in formats:
+    if suffix in known:
         return suffix
-    raise UsageError("output-format", file=str(path), formats=", ".join(formats))
+    raise UsageError("output-format", file=str(path), formats=", ".join(known))
+
+
+def joined(data: bytes | Iterable[bytes]) -> bytes:
+    """A writer's output whole, were it made in chunks."""
+    return data if isinstance(data, bytes) else b"".join(data)
 
 
 def canonical_writer(fmt: str) -> Callable[[ItemList], bytes]:
     """The canonical writers (what `listkit import` produces, and every command reads back)."""
-    if fmt == "jsonl":
-        from listkit.write.canonical import jsonl_bytes
-
-        return jsonl_bytes
-    if fmt == "json":
-        from listkit.write.canonical import json_document
-
-        return lambda items: (json_document(items) + "\n").encode("utf-8")
-    if fmt == "csv":
-        from listkit.write.table import csv_bytes
-
-        return csv_bytes
-    if fmt == "xlsx":
-        from listkit.write.table import xlsx_bytes
-
-        return xlsx_bytes
-    raise UsageError("output-format", file=fmt, formats=", ".join(CANONICAL_FORMATS))
+    chunks = canonical_chunks(fmt)
+    return lambda items: joined(chunks(items))
 
 
 def canonical_chunks(fmt: str) -> Callable[[ItemList], Iterable[bytes]]:
     """The same, in chunks where the format allows it (jsonl): for writing large lists to a file."""
-    if fmt == "jsonl":
-        from listkit.write.canonical import jsonl_chunks
+    from listkit.formats import list_writer, names
+    from listkit.formats.options import WriteOptions
 
-        return jsonl_chunks
-    whole = canonical_writer(fmt)
-    return lambda items: [whole(items)]
+    if fmt not in names("import"):
+        raise UsageError("output-format", file=fmt, formats=", ".join(names("import")))
+    write = list_writer("import", fmt).writer()
+
+    def chunks(items: ItemList) -> Iterable[bytes]:
+        data = write(items, WriteOptions())
+        return [data] if isinstance(data, bytes) else data
+
+    return chunks

@@ -1,23 +1,26 @@
 """`validate --format xlsx`: a copy of the input with every offending cell highlighted and commented, plus a
 校验结果 sheet listing the findings. The input itself is only read.
 
-An .xlsx input is copied as it is (formatting kept); an .xls or .csv input is copied cell by cell (values and
-merges); a canonical .jsonl/.json input becomes a sheet with one row per record, in file order. Every cell is
-inert (cells.py): an .xlsx copy holds the values listkit read, not the input's formulas, and text is written as
-strings.
+The copy is made from what validate's read kept (read.ReadSource), not from a second read: an .xls, .ods or .csv
+input is copied cell by cell from the sheets the read parsed (values and merges); a canonical .jsonl/.json input
+becomes a sheet with one row per record the read gave, in file order. An .xlsx input is the exception, copied as
+it is (formatting kept): its original bytes are loaded with openpyxl — a copy of the file, not a read through
+listkit's readers. Every cell is inert (cells.py): an .xlsx copy holds the values listkit read, not the input's
+formulas, and text is written as strings.
 """
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from listkit.cells import label_text
 from listkit.i18n import Lang, t
-from listkit.read import read_bytes, read_grids
+from listkit.model import ItemList
+from listkit.read import ReadSource, read_bytes
 from listkit.read.grid import Grid, column_letter
-from listkit.read.sniff import sniff
 from listkit.validate.report import Finding, Report
 from listkit.write.xlsx_cells import set_text
 
@@ -30,48 +33,50 @@ RECORDS_SHEET = "清单"
 COPY_MERGED_CELLS = 4_000_000  # merged cells openpyxl may be asked to make (~100 bytes each)
 
 
-def annotated_bytes(path: Path, report: Report, lang: Lang) -> bytes:
+def annotated_bytes(source: ReadSource, report: Report, lang: Lang) -> bytes:
+    """The annotated copy of the input ``source`` (as the read kept it), with ``report``'s findings."""
     from listkit.write.stable_xlsx import workbook_bytes
 
-    kind = sniff(read_bytes(path), str(path))
     columns: dict[str, str] = {}
-    if kind == "xlsx":
-        workbook = _copy_xlsx(path)
-    elif kind in ("jsonl", "json"):
-        workbook, columns = _records_workbook(path)
+    if source.kind == "xlsx":
+        workbook = _copy_xlsx(source)
+    elif not source.sheets:  # a file of records (jsonl, json): no sheet to copy
+        workbook, columns = _records_workbook(source.items)
     else:
-        workbook = _copy_cells(path)
+        workbook = _copy_cells(source.sheets)
     _mark(workbook, report, lang, columns)
     _findings_sheet(workbook, report, lang)
     return workbook_bytes(workbook)
 
 
-def _copy_xlsx(path: Path) -> Workbook:
+def _copy_xlsx(source: ReadSource) -> Workbook:
     from openpyxl import load_workbook
 
-    if _merged_cells(path) > COPY_MERGED_CELLS:
+    data = read_bytes(source.path)
+    if _merged_cells(data, str(source.path)) > COPY_MERGED_CELLS:
         # openpyxl makes an object per merged cell: a merge drawn over a whole sheet would never load. The
         # cell-by-cell copy keeps values and merges (clipped to the cells that exist), not formatting.
-        return _copy_cells(path)
+        return _copy_cells(source.sheets)
     # data_only: each formula's cached value, as listkit read and checked it; a formula from a file that came
-    # by e-mail is not handed on to the person opening the copy.
-    return load_workbook(path, data_only=True)
+    # by e-mail is not handed on to the person opening the copy. From the bytes, not the path: openpyxl judges
+    # a path by its suffix, and a real .xlsx is often named .xls.
+    return load_workbook(io.BytesIO(data), data_only=True)
 
 
-def _merged_cells(path: Path) -> int:
+def _merged_cells(data: bytes, file: str) -> int:
     """Cells covered by merged ranges in all sheets, as the ranges are drawn."""
     from listkit.read.guard import check_workbook_zip
 
-    facts = check_workbook_zip(read_bytes(path), str(path))
+    facts = check_workbook_zip(data, file)
     return sum((r1 - r0 + 1) * (c1 - c0 + 1) for sheet in facts.values() for r0, c0, r1, c1 in sheet.merges)
 
 
-def _copy_cells(path: Path) -> Workbook:
+def _copy_cells(sheets: list[Grid]) -> Workbook:
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for grid in read_grids(path):
+    for grid in sheets:
         _grid_sheet(workbook, grid)
     return workbook
 
@@ -88,15 +93,13 @@ def _grid_sheet(workbook: Workbook, grid: Grid) -> None:
         sheet.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
 
 
-def _records_workbook(path: Path) -> tuple[Workbook, dict[str, str]]:
+def _records_workbook(items: ItemList) -> tuple[Workbook, dict[str, str]]:
     """A canonical file has lines, not cells: one row per line (line N is row N), one column per field.
     Returns the workbook and each field's column letter."""
     from openpyxl import Workbook
 
-    from listkit.read import read_list
     from listkit.schema import load_schema
 
-    items = read_list([path])
     schema = load_schema(items.schema_name)
     workbook = Workbook()
     sheet = workbook.active

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from listkit.identity import sort_key
-from listkit.model import ItemList, Record, columns_header
+from listkit.model import ItemList, columns_header
+from listkit.record import Record
 from listkit.schema import Schema, load_schema
 
 FORMAT = "listkit-canonical"

@@ -2,7 +2,7 @@
 
 Written with XlsxWriter, which writes every string exactly: leading and trailing spaces are marked to be kept,
 and carriage returns, other control characters and text that looks like an escape (``_x000D_``) are escaped
-as Excel does. So 变更明细 reads back (read/change_order.py) as the very text of each record. A cell
+as Excel does. So 变更明细 reads back (read/change_order_workbook.py) as the very text of each record. A cell
 holds at most 32,767 characters in Excel: a longer value is refused, never cut (a cut basis would be a
 different basis, and ``apply`` would write it into the new list).
 """
@@ -15,25 +15,32 @@ from typing import Any
 
 from listkit.cells import label_text
 from listkit.continuation import continued_name
-from listkit.diff.changeorder import DETAIL_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET, detail_rows, summary_rows
+from listkit.diff.change_order import DETAIL_SHEET
 from listkit.diff.model import ChangeSet
 from listkit.errors import InputError
 from listkit.i18n import Lang, t
 from listkit.schema import Schema, load_schema
+from listkit.write.change_order_rows import (
+    SUMMARY_COLUMNS,
+    SUMMARY_SHEET,
+    detail_rows,
+    summary_headers,
+    summary_rows,
+)
+from listkit.write.fonts import BODY_FONT as FONT
 from listkit.write.page_plan import plan_page, printed_workbook_options
 from listkit.write.print_setup import landscape, set_up_print
 from listkit.write.print_text import BODY_PT, cut, lines_in, lines_needed, row_height
 from listkit.write.xlsx_cells import merge_text, write_text
 
 EXCEL_CELL_LIMIT = 32_767  # characters, counted as Excel counts them: UTF-16 code units
-FONT = "宋体"
 TITLE_PT = 14.0
 FIXED_TIME = datetime(2000, 1, 1)  # the package's dates: the same change order gives the same bytes
 MAX_ROW_PT = 409.0  # Excel's limit
 # The columns left blank for the clerk's hand (调整理由, 调整依据, 备注) are planned as if they held this much.
 HAND_ROOM = {7: "　" * 8, 8: "　" * 8, 9: "　" * 5}
 CENTERED = frozenset({0, 4})  # 序号, 权力类型
-CONTENT = SUMMARY_HEADERS.index("调整内容")
+CONTENT = SUMMARY_COLUMNS.index("content")  # 调整内容
 
 
 def workbook_bytes(changes: ChangeSet, lang: Lang, show_cosmetic: bool, title: str) -> bytes:
@@ -45,7 +52,7 @@ def workbook_bytes(changes: ChangeSet, lang: Lang, show_cosmetic: bool, title: s
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, printed_workbook_options())
     book.set_properties({"title": label_text(title), "created": FIXED_TIME, "creator": "listkit"})
-    _summary_sheet(book, summary_rows(changes, schema, lang), title, lang)
+    _summary_sheet(book, summary_headers(schema), summary_rows(changes, schema, lang), title, lang)
     _detail_sheet(book, header, rows, lang)
     book.close()
     return buffer.getvalue()
@@ -88,18 +95,18 @@ def _formats(book: Any) -> dict[str, Any]:
     }
 
 
-def _summary_sheet(book: Any, rows: list[list[str]], title: str, lang: Lang) -> None:
+def _summary_sheet(book: Any, headers: list[str], rows: list[list[str]], title: str, lang: Lang) -> None:
     formats = _formats(book)
     sheet = book.add_worksheet(SUMMARY_SHEET)
-    texts = [[row[col] for row in rows] + [HAND_ROOM.get(col, "")] for col in range(len(SUMMARY_HEADERS))]
-    plan = plan_page(SUMMARY_HEADERS, texts)
+    texts = [[row[col] for row in rows] + [HAND_ROOM.get(col, "")] for col in range(len(headers))]
+    plan = plan_page(headers, texts)
     for col, width in enumerate(plan.widths):
         sheet.set_column(col, col, width)
-    merge_text(sheet, (0, 0), (0, len(SUMMARY_HEADERS) - 1), title, formats["title"])
+    merge_text(sheet, (0, 0), (0, len(headers) - 1), title, formats["title"])
     sheet.set_row(0, row_height(1, TITLE_PT))
-    header_lines = max(lines_needed(h, em) for h, em in zip(SUMMARY_HEADERS, plan.text_em, strict=True))
+    header_lines = max(lines_needed(h, em) for h, em in zip(headers, plan.text_em, strict=True))
     sheet.set_row(1, row_height(header_lines))
-    for col, header in enumerate(SUMMARY_HEADERS):
+    for col, header in enumerate(headers):
         write_text(sheet, 1, col, header, formats["header"])
     number = 2
     for piece in (printed for change in rows for printed in _continued(change, plan.text_em[CONTENT])):

@@ -8,12 +8,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from listkit.i18n import Lang, t
 from listkit.identity import item_key
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
+from listkit.record import Record
 from listkit.schema import Field, Schema
 from listkit.write.sheet_names import SheetNames
 
-DEPARTMENT_TITLE = ("部门", "Department")
+# A publication's sheet names and department header are Chinese whatever --lang says (its summary follows the
+# language): listkit reads a publication back, and finds a sheet's count in its name ('行政处罚（254项）').
+PUBLICATION_LANG: Lang = "zh"
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
@@ -67,7 +71,8 @@ def plan_columns(items: ItemList, schema: Schema, with_department: bool, with_ex
         columns.append(Column(spec.key, spec.title, spec.group, fitted_width(spec.title, texts, spec.width), spec))
         if with_department and spec.role == "seq":
             departments = [r.department or "" for r in items.records]
-            columns.append(Column("department", DEPARTMENT_TITLE[0], None, fitted_width("部门", departments, 16), None))
+            title = schema.department_title(PUBLICATION_LANG)
+            columns.append(Column("department", title, None, fitted_width(title, departments, 16), None))
     if with_extras:
         headers = dict.fromkeys(header for r in items.records for header in r.extra)
         for header in headers:
@@ -114,7 +119,7 @@ def sheets_by(items: ItemList, schema: Schema, by: str) -> list[tuple[str, list[
             if by == "department"
             else record.get(schema.key_of("type"))
         )
-        buckets.setdefault(label or "未分类", []).append(record)
+        buckets.setdefault(label or t("publish.unsorted", PUBLICATION_LANG), []).append(record)
     buckets = {label: publication_order(records, schema) for label, records in buckets.items()}
     if by == "type":
         spec = schema.role("type")
@@ -156,4 +161,4 @@ def _seq_order(seq: str) -> tuple[int, int, str]:
 
 def sheet_name(label: str, count: int, names: SheetNames) -> str:
     """'行政处罚（254项）' as real lists name their sheets, made valid and unique by ``names`` (sheet_names.py)."""
-    return names.take(label, f"（{count}项）")
+    return names.take(label, t("publish.sheet-count", PUBLICATION_LANG, count=count))

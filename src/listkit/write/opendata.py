@@ -6,11 +6,14 @@ import json
 from typing import Any
 
 from listkit import __version__
+from listkit.i18n import Lang, t
+from listkit.markdown_text import escape as _md
 from listkit.model import ItemList
-from listkit.render.markdown_text import escape as _md
 from listkit.schema import load_schema
 from listkit.stats import compute_stats
 from listkit.write.canonical import ordered, record_object
+
+MARKDOWN_LANG: Lang = "zh"  # the Markdown catalogue is written in Chinese, as the list it publishes is
 
 
 def json_bytes(items: ItemList, title: str) -> bytes:
@@ -42,24 +45,27 @@ def markdown_bytes(items: ItemList, title: str) -> bytes:
         )
         if k
     ]
+    lang = MARKDOWN_LANG
     lines = [f"# {_md(title)}", ""]
     meta = items.meta
-    facts = [
-        f"{label}：{_md(value)}"
-        for label, value in (("版本", meta.edition), ("发布文号", meta.document), ("部门", meta.department))
-        if value
-    ]
+    labelled = (
+        (t("meta.edition", lang), meta.edition),
+        (t("meta.document", lang), meta.document),
+        (schema.department_title(lang), meta.department),
+    )
+    facts = [f"{label}：{_md(value)}" for label, value in labelled if value]
     if facts:
         lines += ["；".join(facts), ""]
-    lines += ["| 权力类型 | 记录数 | 事项数 |", "|---|---:|---:|"]
-    lines += [f"| {_md(r.key or '（未填）')} | {r.records} | {r.items} |" for r in stats.rows]
-    lines += [f"| **合计** | **{stats.total.records}** | **{stats.total.items}** |"]
+    unspecified = t("unspecified", lang)
+    lines += [f"| {t('by.type', lang)} | {t('col.records', lang)} | {t('col.items', lang)} |", "|---|---:|---:|"]
+    lines += [f"| {_md(r.key or unspecified)} | {r.records} | {r.items} |" for r in stats.rows]
+    lines += [f"| **{t('total', lang)}** | **{stats.total.records}** | **{stats.total.items}** |"]
     type_key = schema.key_of("type")
     for row in stats.rows:
         records = [r for r in items.records if r.get(type_key) == row.key]
         lines += [
             "",
-            f"## {_md(row.key or '（未填）')}（{len(records)}）",
+            f"## {_md(row.key or unspecified)}（{len(records)}）",
             "",
             "| " + " | ".join(schema.by_key[k].title for k in keys) + " |",
             "|" + "---|" * len(keys),

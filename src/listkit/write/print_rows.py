@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from listkit.continuation import continued_name
-from listkit.model import Record
+from listkit.record import Record
 from listkit.write.layout import Column
 from listkit.write.print_text import cut, lines_in, lines_needed, round_height, row_height
 

@@ -12,22 +12,22 @@ from typing import Any
 
 from listkit.cells import label_text
 from listkit.i18n import Lang, t
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
 from listkit.progress import track
+from listkit.record import Record
 from listkit.schema import Schema, load_schema
 from listkit.stats import Stats, compute_stats
-from listkit.write.layout import Column, item_groups, plan_columns, sheet_name, sheets_by
+from listkit.write.fonts import BODY_FONT, TITLE_FONT
+from listkit.write.layout import PUBLICATION_LANG, Column, item_groups, plan_columns, sheet_name, sheets_by
 from listkit.write.page_plan import A4_PORTRAIT, MARGINS_IN, PAGE_SAFETY, PagePlan, plan_page, printed_workbook_options
 from listkit.write.print_rows import Block, Pager, column_value
 from listkit.write.print_text import BODY_PT, lines_needed, row_height
 from listkit.write.sheet_names import SheetNames
 from listkit.write.xlsx_cells import merge_text, write_text
 
-FONT = "宋体"  # SimSun; LibreOffice and WPS fall back to Noto CJK where it is missing (see print_text)
-TITLE_FONT = "方正小标宋简体"
 TITLE_PT = 16.0
 FIXED_TIME = datetime(2000, 1, 1)
-SUMMARY_SHEET = "汇总"
+SUMMARY_SHEET = t("publish.summary-sheet", PUBLICATION_LANG)
 MAX_BREAKS = 1023  # manual page breaks Excel keeps on a sheet; pages past them break where the application likes
 
 
@@ -66,7 +66,7 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
 
 
 def _formats(book: Any) -> dict[str, Any]:
-    base = {"font_name": FONT, "font_size": BODY_PT, "text_wrap": True, "valign": "top", "border": 1}
+    base = {"font_name": BODY_FONT, "font_size": BODY_PT, "text_wrap": True, "valign": "top", "border": 1}
     return {
         "title": book.add_format(
             {
@@ -99,7 +99,7 @@ def _page_setup(sheet: Any, header_rows: int, plan: PagePlan) -> None:
     # A set scale, not fit-to-width: Excel ignores manual page breaks on a sheet fitted to pages.
     sheet.set_print_scale(plan.scale)
     sheet.repeat_rows(1, header_rows)  # the header (not the title) on every printed page
-    sheet.set_footer("&C第 &P 页，共 &N 页")
+    sheet.set_footer(t("print.footer", PUBLICATION_LANG))
     sheet.freeze_panes(header_rows + 1, 0)
 
 

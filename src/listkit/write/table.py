@@ -1,7 +1,9 @@
 """Flat tables of a list — CSV (UTF-8 with BOM, for Excel) and a plain .xlsx — that listkit reads back.
 
-Columns: the schema's titles in schema order, then 部门 and any extra columns. Every cell, headers included,
-is written as cells.py has it: never a formula, control characters escaped, read back as written.
+Columns: the schema's titles in schema order, then the department column (部门, or the schema's own header for it)
+and any extra columns. Every cell, headers included, is written as cells.py has it: never a formula, control
+characters escaped, read back as written. The headers are the Chinese ones whatever ``--lang`` says: they are
+what listkit (and a clerk's copy of the list) reads back.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ import io
 from typing import TYPE_CHECKING
 
 from listkit.cells import csv_cell
-from listkit.model import ItemList, Record
+from listkit.model import ItemList
+from listkit.record import Record
 from listkit.schema import Schema, load_schema
 from listkit.write.canonical import ordered
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-
-DEPARTMENT_HEADER = "部门"
 
 
 def columns(items: ItemList, schema: Schema) -> tuple[list[str], list[str]]:
@@ -33,7 +34,8 @@ def columns(items: ItemList, schema: Schema) -> tuple[list[str], list[str]]:
 def rows(items: ItemList, schema: Schema) -> tuple[list[str], list[list[str]]]:
     keys, extras = columns(items, schema)
     with_department = any(r.department for r in items.records)
-    header = [schema.by_key[k].title for k in keys] + ([DEPARTMENT_HEADER] if with_department else []) + extras
+    department = [schema.department_title("zh")] if with_department else []
+    header = [schema.by_key[k].title for k in keys] + department + extras
     body = [_row(r, keys, extras, with_department) for r in ordered(items, schema)]
     return header, body
 

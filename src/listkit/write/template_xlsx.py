@@ -7,28 +7,34 @@ import io
 from datetime import datetime
 
 from listkit.cells import label_text
+from listkit.i18n import Lang, t
 from listkit.schema import Field, Schema
+from listkit.write.fonts import BODY_FONT
 from listkit.write.sheet_names import SheetNames
 from listkit.write.xlsx_cells import write_text
 
 ROWS_WITH_DROPDOWNS = 2000
+TEMPLATE_LANG: Lang = "zh"  # the template is for clerks who fill in a Chinese list, whatever --lang says
 
 
-def _explain(spec: Field) -> str:
+def _explain(spec: Field, lang: Lang = TEMPLATE_LANG) -> str:
+    def listed(words: tuple[str, ...]) -> str:
+        return t("separator.list", lang).join(words)
+
     parts = [f"{spec.title}（{spec.title_en}）"]
-    parts.append("必填" if spec.required else "选填")
+    parts.append(t("template.required" if spec.required else "template.optional", lang))
     if spec.identity:
-        parts.append("与权力类型、子项一起确定一个事项" if spec.role == "name" else "事项识别字段")
+        parts.append(t("template.identity-name" if spec.role == "name" else "template.identity", lang))
     if spec.enum:
-        parts.append("取值：" + "、".join(spec.enum))
+        parts.append(t("template.values", lang, values=listed(spec.enum)))
     if spec.suggestions:
-        parts.append("常用：" + "、".join(spec.suggestions))
+        parts.append(t("template.suggestions", lang, values=listed(spec.suggestions)))
     if spec.pattern:
-        parts.append(f"格式：{spec.pattern}")
+        parts.append(t("template.pattern", lang, pattern=spec.pattern))
     if spec.max_length:
-        parts.append(f"不超过 {spec.max_length} 字")
+        parts.append(t("template.max-length", lang, limit=spec.max_length))
     if spec.aliases:
-        parts.append("也可写作：" + "、".join(spec.aliases[:6]))
+        parts.append(t("template.aliases", lang, aliases=listed(spec.aliases[:6])))
     return "\n".join(parts)
 
 
@@ -39,7 +45,7 @@ def template_bytes(schema: Schema) -> bytes:
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     book.set_properties({"title": label_text(schema.title), "created": datetime(2000, 1, 1), "creator": "listkit"})
     heading = {
-        "font_name": "宋体",
+        "font_name": BODY_FONT,
         "bold": True,
         "border": 1,
         "align": "center",
@@ -48,11 +54,12 @@ def template_bytes(schema: Schema) -> bytes:
     }
     header = book.add_format({**heading, "bg_color": "#F2F2F2"})
     required = book.add_format({**heading, "bg_color": "#FCE4D6"})  # required fields stand out
-    body = book.add_format({"font_name": "宋体", "text_wrap": True, "valign": "top", "border": 1})
+    body = book.add_format({"font_name": BODY_FONT, "text_wrap": True, "valign": "top", "border": 1})
     sheet = book.add_worksheet(SheetNames().take(schema.title))
     for col, spec in enumerate(schema.fields):
         write_text(sheet, 0, col, spec.title, required if spec.required else header)
-        sheet.write_comment(0, col, label_text(_explain(spec)), {"x_scale": 2, "y_scale": 2, "font_name": "宋体"})
+        comment = {"x_scale": 2, "y_scale": 2, "font_name": BODY_FONT}
+        sheet.write_comment(0, col, label_text(_explain(spec)), comment)
         sheet.set_column(col, col, max(spec.width * 0.9, 8), body)
         choices = spec.enum or spec.suggestions
         if choices:
@@ -67,7 +74,9 @@ def template_bytes(schema: Schema) -> bytes:
                     # A closed list (enum) refuses other values; suggestions only warn.
                     "error_type": "stop" if spec.enum else "information",
                     "error_title": label_text(spec.title),
-                    "error_message": "请从下拉列表中选择" if spec.enum else "不在常用取值中，请确认",
+                    "error_message": t(
+                        "template.pick-from-list" if spec.enum else "template.unusual-value", TEMPLATE_LANG
+                    ),
                 },
             )
     sheet.freeze_panes(1, 0)

@@ -1,31 +1,37 @@
-"""The rule families. Each module declares the rule ids it produces and one ``check(ctx)`` generator."""
+"""The rule families. Each module declares the rule ids it produces and one ``check(ctx)`` generator; registry.py
+lists them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from types import ModuleType
 
+from listkit.i18n import Lang, t
 from listkit.validate.context import Context
 from listkit.validate.report import Finding, Severity
 
 
 @dataclass(frozen=True)
 class RuleInfo:
+    """A rule's stable id and severity; its title is the catalogue's ``rule.<id>`` (listkit/messages/rules.py)."""
+
     id: str
     severity: Severity
-    zh: str
-    en: str
+
+    @property
+    def title_key(self) -> str:
+        return f"rule.{self.id}"
+
+    def title(self, lang: Lang) -> str:
+        return t(self.title_key, lang)
+
+    @property
+    def zh(self) -> str:
+        return self.title("zh")
+
+    @property
+    def en(self) -> str:
+        return self.title("en")
 
 
 Check = Callable[[Context], Iterable[Finding]]
-
-
-def families() -> list[ModuleType]:
-    from listkit.validate.rules import basis, completeness, disguised, duplicates, schema_rules
-
-    return [schema_rules, duplicates, basis, disguised, completeness]
-
-
-def all_rules() -> dict[str, RuleInfo]:
-    return {info.id: info for family in families() for info in family.RULES}

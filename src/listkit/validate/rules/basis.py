@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from listkit.model import Record
+from listkit.record import Record
 from listkit.table import map_distinct, rows_where
 from listkit.validate.context import Context
 from listkit.validate.report import Finding, Severity
 from listkit.validate.rules import RuleInfo
+from listkit.vocabulary import BASIS_LEAD_IN_WORDS, DOCUMENT_NUMBER_WORD, ORDINAL_WORD, alternatives
 
-RULES = (RuleInfo("basis-format", "warning", "依据格式不规范", "The legal basis is badly formatted"),)
+RULES = (RuleInfo("basis-format", "warning"),)
 
 # Families of brackets: a full-width '（' may close with a half-width ')' — clerks mix them and readers
 # don't notice — but a '《' must close with '》'.
@@ -45,11 +46,13 @@ _OPENERS = set(_CLOSE_TO_OPEN.values())
 _BRACKET_CHARS = re.compile(r"[()（）\[\]［］【】〔〕《》〈〉＜＞{}｛｝]")
 # 国发(2013)19号, 新政发[2013]82号, 国发【2016】9号: a document number not written with 〔〕. The issuer
 # before the bracket is found by looking back from the match, which keeps the search linear.
-_DOC_NUMBER = re.compile(r"[\[［(（【]\s*((?:19|20)\d{2})\s*[\]］)）】]\s*(第?\s*\d+\s*号)")
+_DOC_NUMBER = re.compile(
+    rf"[\[［(（【]\s*((?:19|20)\d{{2}})\s*[\]］)）】]\s*({ORDINAL_WORD}?\s*\d+\s*{DOCUMENT_NUMBER_WORD})"
+)
 _ISSUER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*$")
 
 # Words that end the sentence before an issuer: '…的通知新政发【2021】58号' → '新政发'.
-_LEAD_IN = re.compile(r"通知|决定|意见|规定|办法|公告|批复|的|以|即|见|按")
+_LEAD_IN = re.compile(alternatives(BASIS_LEAD_IN_WORDS))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -83,7 +86,7 @@ def _analyse(text: str, need_law: bool) -> tuple[tuple[Severity, str, str, dict[
     if unbalanced is not None:
         bracket, position = unbalanced
         problems.append(("error", "basis-unbalanced", text, {"bracket": bracket, "position": position + 1}))
-    if "号" in text:
+    if DOCUMENT_NUMBER_WORD in text:
         for match in _DOC_NUMBER.finditer(text):
             issuer_match = _ISSUER.search(text, max(0, match.start() - 13), match.start())
             if issuer_match is None:

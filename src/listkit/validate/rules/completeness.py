@@ -8,7 +8,7 @@ from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
 
-RULES = (RuleInfo("completeness", "info", "字段填写率", "Share of records filling each field"),)
+RULES = (RuleInfo("completeness", "info"),)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

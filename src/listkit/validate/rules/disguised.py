@@ -8,13 +8,14 @@ from listkit.table import joined, rows_where
 from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
+from listkit.vocabulary import DISGUISED_LICENCE_TYPES, LICENCE_WORDS
 
-RULES = (RuleInfo("disguised-licence", "warning", "疑似变相许可", "Possibly a licence in disguise"),)
+RULES = (RuleInfo("disguised-licence", "warning"),)
 
-# The types where a licence-like name is suspicious; penalties and inspections legitimately say
-# '对未经许可…的处罚'. A schema may override both lists under x-listkit.rules.disguised-licence.
-DEFAULT_TYPES = ("行政确认", "行政给付", "行政奖励", "其他行政权力", "公共服务")
-DEFAULT_WORDS = ("审批", "核准", "许可", "准予", "批准")
+# The types where a licence-like name is suspicious (penalties and inspections legitimately say
+# '对未经许可…的处罚'), and the licence words. A schema may override both under x-listkit.rules.disguised-licence.
+DEFAULT_TYPES = DISGUISED_LICENCE_TYPES
+DEFAULT_WORDS = LICENCE_WORDS
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -18,12 +18,7 @@ from listkit.validate.rules import RuleInfo
 if TYPE_CHECKING:
     import polars as pl
 
-RULES = (
-    RuleInfo(
-        "duplicate-item", "error", "事项重复（类型、名称、子项相同）", "Duplicate item (same type, name, sub-item)"
-    ),
-    RuleInfo("duplicate-code", "error", "事项编码重复", "Duplicate item code"),
-)
+RULES = (RuleInfo("duplicate-item", "error"), RuleInfo("duplicate-code", "error"))
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -9,21 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from listkit.model import Record
+from listkit.record import Record
 from listkit.schema_refs import refusal
 from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
 
 RULES = (
-    RuleInfo("required-field", "error", "必填字段为空", "A required field is empty"),
-    RuleInfo("unknown-type", "error", "权力类型不在规范类型中", "The power type is not a canonical type"),
-    RuleInfo("type-variant", "warning", "权力类型为非规范写法（已映射）", "The power type is a variant (mapped)"),
-    RuleInfo("invalid-value", "error", "取值不在允许范围", "A value outside the allowed set"),
-    RuleInfo("code-format", "error", "事项编码格式不符", "The item code has the wrong format"),
-    RuleInfo("field-format", "error", "字段格式不符", "A field has the wrong format"),
-    RuleInfo("field-length", "error", "字段过长", "A field is too long"),
-    RuleInfo("schema-violation", "error", "不符合模式的其他情形", "Another schema violation"),
+    RuleInfo("required-field", "error"),
+    RuleInfo("unknown-type", "error"),
+    RuleInfo("type-variant", "warning"),
+    RuleInfo("invalid-value", "error"),
+    RuleInfo("code-format", "error"),
+    RuleInfo("field-format", "error"),
+    RuleInfo("field-length", "error"),
+    RuleInfo("schema-violation", "error"),
 )
 
 

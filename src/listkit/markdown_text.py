@@ -1,4 +1,8 @@
-"""Text inside Markdown tables and headings: record text must never become markup or raw HTML."""
+"""Text inside Markdown tables and headings: record text must never become markup or raw HTML.
+
+Shared by the open-data catalogue (write/opendata.py) and the diff's Markdown report (render/diff_markdown.py),
+so it belongs to neither package.
+"""
 
 from __future__ import annotations
 
