@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/generate.py 100000 /tmp/bench
     .venv/bin/python benchmarks/bench_twins.py STEP [--without TWIN] [--dir /tmp/bench] [--size 100000]
 
-STEP is one whole operation, in-process: `read-xlsx`, `read-jsonl`, `write-jsonl` (read, then write the canonical
-lines) or `validate` (read the jsonl, then validate). `--without TWIN` switches one column path off, so that
-the same step takes the record path: `column_rows` (the sheet as columns, and so the column body with it),
+STEP is one whole operation, in-process: `read-xlsx`, `read-jsonl`, `write-jsonl` (read the xlsx, then write the
+canonical lines: the main job) or `validate` (read the jsonl, then validate). `--without TWIN` switches one
+column path off, so that the same step takes the record path: `column_rows` (the sheet as columns, and so the column body with it),
 `column_body`, `canonical_table`, `canonical_columns` or `columnar`. Time the two with any whole-process
 timer (`/usr/bin/time`, hyperfine) alternately; the medians are in each twin's docstring and the README.
 """
@@ -54,15 +54,16 @@ def without(twin: str | None) -> Iterator[None]:
 def run(step: str, folder: Path, size: int) -> int:
     from listkit.read import read_list
 
-    if step == "read-xlsx":
-        return read_list([folder / f"list-{size}.xlsx"]).size
+    if step in ("read-xlsx", "write-jsonl"):
+        items = read_list([folder / f"list-{size}.xlsx"])
+        if step == "read-xlsx":
+            return items.size
+        from listkit.write.canonical import jsonl_chunks
+
+        return sum(len(chunk) for chunk in jsonl_chunks(items))  # the main job: a workbook into canonical lines
     items = read_list([folder / f"list-{size}.jsonl"])
     if step == "read-jsonl":
         return items.size
-    if step == "write-jsonl":
-        from listkit.write.canonical import jsonl_chunks
-
-        return sum(len(chunk) for chunk in jsonl_chunks(items))
     if step == "validate":
         from listkit.validate import validate_list
 

@@ -105,3 +105,29 @@ def test_the_check_sees_each_impurity(source: str) -> None:
 )
 def test_the_check_lets_the_rest_be(source: str) -> None:
     assert impurities(source, ["listkit", "diff"]) == []
+
+
+# The column paths that mirror a record path (ARCHITECTURE.md): each must say, at its top, the measured figure
+# that keeps it, and how to measure it again.
+COLUMN_TWINS = (
+    "read/column_rows.py",
+    "read/column_body.py",
+    "read/canonical_table.py",
+    "write/canonical_columns.py",
+    "validate/columnar.py",
+)
+
+
+@pytest.mark.parametrize("twin", COLUMN_TWINS)
+def test_each_column_twin_states_the_figure_that_justifies_it(twin: str) -> None:
+    import ast
+    import re
+
+    from tests.conftest import ROOT
+
+    path = ROOT / "src" / "listkit" / twin
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    assert "Why a second path" in docstring and "benchmarks/bench_twins.py" in docstring, twin
+    assert len(re.findall(r"\d+\.\d+ s", docstring)) >= 2, f"{twin}: both paths' times"
+    switch = twin.rsplit("/", 1)[1].removesuffix(".py")
+    assert f"--without {switch}" in docstring.replace("\n", " ").replace("[--without ", "--without "), twin

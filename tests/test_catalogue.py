@@ -35,11 +35,7 @@ ALLOWED = {
 # pending: being restructured by other helpers while the catalogue was built. Each still holds Chinese literals
 # that move to the catalogue, vocabulary.py or the schema once that work lands; the test below fails when an entry
 # is no longer needed, so the list only shrinks.
-PENDING = {
-    "write/annotated.py": "sheet names → findings.*",
-    "check/levels.py": "tier words → vocabulary (pending: being written)",
-    "formats/__init__.py": "the diff xlsx description 调整情况表 → catalogue (pending: being written)",
-}
+PENDING: dict[str, str] = {}
 # Placeholder sets that differ between zh and en until their caller changes (none left: a text given in both
 # languages is passed as a Phrase, e.g. apply-shape's expected=Phrase("apply.shape.…")).
 PENDING_PLACEHOLDERS: set[str] = set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -210,3 +211,80 @@ def test_a_derived_list_against_its_master_list(cli: Cli) -> None:
     assert [item["status"] for item in reported] == ["extra"] and result.code == 1
     taken = [item for item in document["items"] if item["status"] == "conforming"]
     assert taken and all(item["reference"]["type"] == "行政许可" for item in taken)  # the master's own record
+
+
+# --- exactly the planted statuses, in every format ------------------------------------------------------------
+
+
+def _listed_planted() -> set[tuple[str, str]]:
+    """(status label, name) of every item the reports list one by one: all but the conforming."""
+    from listkit.i18n import t
+
+    return {
+        (t(f"check.status.{e['status']}", "zh"), str(e["name"]))
+        for e in _planted(COUNTY)["items"]  # type: ignore[attr-defined]
+        if e["status"] != "conforming"
+    }
+
+
+def test_every_format_lists_exactly_the_planted_items(cli: Cli, tmp_path: Path) -> None:
+    import re
+
+    from openpyxl import load_workbook
+
+    from listkit.i18n import t
+
+    planted = _listed_planted()
+    labels = "|".join(re.escape(status) for status, _name in planted)
+    text = cli("check", *ARGS).out
+    assert {(m[0], m[1]) for m in re.findall(rf"^\[({labels})\] [^·\n]+ · (.+?)(?:  .*)?$", text, re.M)} == planted
+    markdown = cli("check", *ARGS, "-f", "markdown").out
+    found_md = set()
+    for block in markdown.split("#### ")[1:]:
+        status = block.split("（", 1)[0]
+        for row in block.splitlines()[4:]:
+            if row.startswith("|"):
+                found_md.add((status, row.split(" | ")[2]))
+    assert found_md == planted
+    page = tmp_path / "check.html"
+    cli("check", *ARGS, "-f", "html", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    found_html = set()
+    for block in html.split('<h2 class="')[1:]:
+        status = block.split(">", 1)[1].split("（", 1)[0]
+        for name in re.findall(r"<strong>[^<]*? · ([^<·]+?)</strong>", block):
+            found_html.add((status, name))
+    assert planted <= found_html  # renamed items also show the catalogue's name beside the list's
+    result = check_lists(read_list([COUNTY]), read_list([CATALOGUE]))
+    renamed = {
+        (t("check.status.differs", "zh"), item.reference.values["name"])
+        for item in result.items
+        if "renamed" in item.aspects and item.reference is not None
+    }
+    assert found_html - planted == renamed
+    sheet = tmp_path / "check.xlsx"
+    cli("check", *ARGS, "-f", "xlsx", "-o", sheet)
+    rows = list(load_workbook(sheet).active.iter_rows(min_row=3, values_only=True))
+    every = {(str(row[2]), str(row[5] or row[4])) for row in rows}
+    assert every == {
+        (t(f"check.status.{e['status']}", "zh"), str(e["name"]))
+        for e in _planted(COUNTY)["items"]  # type: ignore[attr-defined]
+    }
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice and poppler-utils not installed"
+)
+def test_the_check_sheet_prints_landscape_with_every_item_whole(cli: Cli, tmp_path: Path) -> None:
+    from tests.test_print import _flat, _print
+
+    sheet = tmp_path / "对照表.xlsx"
+    cli("check", *ARGS, "-f", "xlsx", "-o", sheet)
+    raw, heights, pages = _print(sheet)
+    assert heights[len(heights) // 2] >= 8.0  # 8 pt type, as the publication
+    printed = _flat(raw)
+    for item in check_lists(read_list([COUNTY]), read_list([CATALOGUE])).items:
+        for record in (item.listed, item.reference):
+            if record is not None:
+                assert _flat(record.values["name"]) in printed and _flat(record.values["basis"]) in printed
+    assert "第 1 页，共" in raw and pages >= 2

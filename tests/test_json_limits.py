@@ -182,7 +182,7 @@ def _panics(*_args: object, **_kwargs: object) -> object:
 def test_a_panic_while_reading_is_one_line_naming_the_file(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("listkit.read.excel.read_workbook", _panics)
+    monkeypatch.setattr("listkit.read.sheets.read_workbook", _panics)
     for command in (["validate"], ["stats"], ["export", "-o", str(tmp_path / "out.html")]):
         result = cli(command[0], SAMPLES / "licensing-list.xlsx", *command[1:])
         assert result.code == 2
@@ -200,7 +200,7 @@ def test_a_panic_anywhere_else_is_one_line_and_exit_2(cli: Cli, monkeypatch: pyt
 def test_debug_shows_the_panic_and_interrupts_still_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     from listkit.cli.app import run
 
-    monkeypatch.setattr("listkit.read.excel.read_workbook", _panics)
+    monkeypatch.setattr("listkit.read.sheets.read_workbook", _panics)
     with pytest.raises(InputError) as caught:  # its traceback shows the panic beneath
         run(["--debug", "validate", str(SAMPLES / "licensing-list.xlsx")])
     assert isinstance(caught.value.__cause__, PanicException)
@@ -214,14 +214,14 @@ def test_debug_shows_the_panic_and_interrupts_still_pass(monkeypatch: pytest.Mon
     def other(*_args: object, **_kwargs: object) -> object:
         raise Other
 
-    monkeypatch.setattr("listkit.read.excel.read_workbook", other)
+    monkeypatch.setattr("listkit.read.sheets.read_workbook", other)
     with pytest.raises(Other):
         run(["validate", str(SAMPLES / "licensing-list.xlsx")])
 
     def interrupt(*_args: object, **_kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("listkit.read.excel.read_workbook", interrupt)
+    monkeypatch.setattr("listkit.read.sheets.read_workbook", interrupt)
     assert run(["validate", str(SAMPLES / "licensing-list.xlsx")]) in (1, 130)  # click's Abort, or ours
 
 

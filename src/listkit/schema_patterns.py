@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
+import re2
+
 from listkit.errors import SchemaError
 
 # Python's \s for text, exactly (tests/test_schema_patterns.py checks every code point).
@@ -89,8 +91,6 @@ def translate(pattern: str) -> str:
 @lru_cache(maxsize=256)
 def compiled(pattern: str) -> Any:
     """The pattern compiled by RE2, or PatternUnsupported."""
-    import re2
-
     options = re2.Options()
     options.log_errors = False  # RE2 would print each refusal to stderr itself
     options.never_capture = True  # only "does it match?" is asked

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from listkit.normalize import fold
 from listkit.record import Record, make_record, make_source
 from listkit.schema import Schema
 
@@ -165,8 +166,6 @@ def folded(column: pl.Series) -> pl.Series:
     once per distinct value. tests/test_table.py checks both agree with ``fold``.
     """
     import polars as pl
-
-    from listkit.normalize import fold
 
     ascii_only = (column.str.len_bytes() == column.str.len_chars()).fill_null(True)
     native = column.str.replace_all(_ASCII_SPACE, "").str.to_lowercase() if ascii_only.any() else column

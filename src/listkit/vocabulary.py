@@ -63,8 +63,10 @@ DEPARTMENT_SUFFIXES = (
 # --- Levels --------------------------------------------------------------------------------------------------
 # What a sheet standing for a level may add after the level word: '区县级事项' (read/levels.py).
 LEVEL_SHEET_SUFFIXES = ("事项", "清单", "目录", "权责清单")
+# What a level word ends with ('县级'): check/levels.py reads a level's tier from the word before it.
+LEVEL_SUFFIX = "级"
 # Words naming a level of government, with its rank (higher is higher up): a change of level from one to a lower
-# one is a delegation (diff/classify.py).
+# one is a delegation (diff/classify.py); the word a level ends with is its tier (check/levels.py).
 LEVEL_WORDS = (
     ("国家", 5),
     ("国务院", 5),

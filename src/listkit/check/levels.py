@@ -11,25 +11,11 @@ import re
 
 from listkit.read.levels import LevelResolver
 from listkit.schema import Schema
+from listkit.vocabulary import LEVEL_SUFFIX, LEVEL_WORDS
 
-# The word a level ends with → its tier; longest first, so 自治区 wins over 区 and 街道 over nothing.
-_TIER_WORDS = (
-    ("国家", 5),
-    ("中央", 5),
-    ("自治区", 4),
-    ("省", 4),
-    ("地区", 3),
-    ("市", 3),
-    ("州", 3),
-    ("盟", 3),
-    ("县", 2),
-    ("区", 2),
-    ("旗", 2),
-    ("乡", 1),
-    ("镇", 1),
-    ("街道", 1),
-)
-_GLOSS = re.compile(r"[（(][^）)]*[）)]|级$")
+# The word a level ends with → its tier; longest first, so 自治区 wins over 区 and 地区 over 区.
+_TIER_WORDS = sorted(LEVEL_WORDS, key=lambda pair: len(pair[0]), reverse=True)
+_GLOSS = re.compile(rf"[（(][^）)]*[）)]|{LEVEL_SUFFIX}$")
 
 
 def tier(level: str) -> int | None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import sys
+import tempfile
 from collections.abc import Iterator
 from typing import Annotated
 
 import typer
 
 from listkit import __version__
+from listkit.cli import apply_cmd, check_cmd, diff_cmd, export_cmd, import_cmd, schema_cmd, stats_cmd, validate_cmd
 from listkit.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ListkitError, is_panic, panic_reason
 from listkit.i18n import resolve_lang, set_lang, t
 
@@ -47,8 +50,6 @@ def root(
 
 
 def _register() -> None:
-    from listkit.cli import apply_cmd, check_cmd, diff_cmd, export_cmd, import_cmd, schema_cmd, stats_cmd, validate_cmd
-
     app.command("import")(import_cmd.import_)
     app.command("validate")(validate_cmd.validate)
     app.command("diff")(diff_cmd.diff)
@@ -125,9 +126,6 @@ def _error(message: str) -> None:
 def private_tempdir() -> Iterator[None]:
     """Every temporary file of the run (XlsxWriter writes a large workbook's parts to temporary files) goes to a
     folder of its own, removed on every way out — an error, Ctrl-C, a kill by SIGTERM."""
-    import shutil
-    import tempfile
-
     previous = tempfile.tempdir
     folder = tempfile.mkdtemp(prefix="listkit-")
     tempfile.tempdir = folder

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from listkit.cli.options import Lang, SchemaOpt, use_lang
+from listkit.i18n import t
 
 
 def apply(
@@ -21,7 +22,6 @@ def apply(
     from listkit.cli.console import err
     from listkit.cli.written import noting_controls
     from listkit.diff.apply import apply_entries
-    from listkit.i18n import t
     from listkit.read import read_list
     from listkit.read.change_order import read_change_order
     from listkit.write import canonical_chunks, format_from_path

@@ -8,8 +8,12 @@ from typing import Annotated
 
 import typer
 
+from listkit import __version__
 from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules, use_lang
+from listkit.errors import EXIT_FINDINGS, UsageError
+from listkit.formats import renderer
+from listkit.i18n import t
 
 
 class Scope(StrEnum):
@@ -77,16 +81,12 @@ def check(
     lang: Lang = None,
 ) -> None:
     """对照目录：承接一致、不一致、未承接、超出目录、层级不符。 Hold a list against its catalogue."""
-    from listkit import __version__
     from listkit.check import check_lists
     from listkit.check.model import FAILING_BY_DEFAULT, STATUSES
     from listkit.cli.console import err
     from listkit.cli.deliver import deliver
     from listkit.cli.inputs import read_inputs
-    from listkit.errors import EXIT_FINDINGS, UsageError
-    from listkit.formats import renderer
     from listkit.formats.options import RenderOptions
-    from listkit.i18n import t
     from listkit.render.check_text import headline
 
     language = use_lang(lang)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,8 +41,6 @@ def write_data(text: str) -> None:
 
 def plain_text(parts: Iterable[RenderableType]) -> str:
     """Rich renderables as plain text for a file: no colour codes, a comfortable width."""
-    import io
-
     from rich.console import Console
 
     buffer = io.StringIO()
@@ -49,15 +48,3 @@ def plain_text(parts: Iterable[RenderableType]) -> str:
     for part in parts:
         console.print(part)
     return buffer.getvalue()
-
-
-def emit(text: str, output: str | None, inputs: Sequence[str]) -> None:
-    """Data to the file given with -o (atomically), else to stdout."""
-    if output is None:
-        write_data(text)
-        return
-    from pathlib import Path
-
-    from listkit.write.atomic import write_bytes_atomic
-
-    write_bytes_atomic(Path(output), text.encode("utf-8"), inputs)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from listkit.cli.console import out, plain_text, write_data
+from listkit.cli.written import noting_controls
+from listkit.write.atomic import write_bytes_atomic
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -17,9 +22,6 @@ def deliver(entry: Renderer, result: object, options: RenderOptions, output: str
     """``result`` as ``entry`` renders it, written to ``output`` (atomically; never over one of ``inputs``) or to
     stdout. A terminal renderer's text is coloured when stdout is a colour terminal, and plain in a file. A cell
     written with a control character is counted and warned about (written.py)."""
-    from listkit.cli.console import out, plain_text, write_data
-    from listkit.cli.written import noting_controls
-
     render = entry.renderer()
     with noting_controls(output or "-"):
         if entry.terminal and output is None:
@@ -31,10 +33,6 @@ def deliver(entry: Renderer, result: object, options: RenderOptions, output: str
         rendered = render(result, replace(options, color=False))
         data = _bytes(plain_text(_renderables(rendered)) if entry.terminal else rendered)
         if output is not None:
-            from pathlib import Path
-
-            from listkit.write.atomic import write_bytes_atomic
-
             write_bytes_atomic(Path(output), data, inputs)
         elif data:  # an empty rendering (github, no findings) prints nothing, not an empty line
             write_data(data.decode("utf-8"))

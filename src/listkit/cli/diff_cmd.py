@@ -7,8 +7,12 @@ from typing import Annotated
 
 import typer
 
+from listkit import __version__
 from listkit.cli.format_option import format_option
 from listkit.cli.options import Lang, Output, SchemaOpt, split_rules, use_lang
+from listkit.errors import EXIT_FINDINGS, UsageError
+from listkit.formats import renderer
+from listkit.i18n import t
 
 
 def diff(
@@ -33,15 +37,11 @@ def diff(
     lang: Lang = None,
 ) -> None:
     """比对两个版本：新增、取消、调整（更名、类型、依据、主体、层级、合并、拆分）。 Compare two editions."""
-    from listkit import __version__
     from listkit.cli.console import err
     from listkit.cli.deliver import deliver
     from listkit.diff import diff_lists, same_schema
     from listkit.diff.model import KINDS
-    from listkit.errors import EXIT_FINDINGS, UsageError
-    from listkit.formats import renderer
     from listkit.formats.options import RenderOptions
-    from listkit.i18n import t
     from listkit.read import read_list
     from listkit.render import diff_text
 

@@ -10,6 +10,7 @@ import typer
 
 from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, SchemaOpt, use_lang
+from listkit.formats import list_writer, names
 
 
 class GroupBy(StrEnum):
@@ -36,7 +37,6 @@ def export(
     """发布：生成可直接打印的 Excel、离线 HTML 目录与开放数据。 Publish a list as a catalogue."""
     from listkit.cli.inputs import read_inputs
     from listkit.cli.written import noting_controls
-    from listkit.formats import list_writer, names
     from listkit.formats.options import WriteOptions
     from listkit.schema import load_schema
     from listkit.write import format_from_path

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import typer
+
+from listkit.formats import names, outputs
+
 if TYPE_CHECKING:
     from listkit.formats.registry import Output
 
@@ -17,10 +21,6 @@ if TYPE_CHECKING:
 def format_option(command: str, *, note: str = "", output_required: bool = False, show_default: bool = True) -> Any:
     """typer.Option for ``command``'s --format. ``note`` ends the help (how the default is chosen);
     ``output_required``: the command always writes a file, so no format is marked as needing -o."""
-    import typer
-
-    from listkit.formats import outputs
-
     entries = outputs(command)
     described = ", ".join(_describe(entry, output_required) for entry in entries)
     return typer.Option(
@@ -47,8 +47,6 @@ class _Choice:
         self.command = command
 
     def __call__(self, value: str) -> str:
-        from listkit.formats import names
-
         known = names(self.command)
         if value not in known:
             # Worded as Typer words a wrong choice, so the message is the one an Enum option gave.

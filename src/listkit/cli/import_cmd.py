@@ -9,6 +9,8 @@ import typer
 
 from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, Output, SchemaOpt, use_lang
+from listkit.errors import UsageError
+from listkit.formats import list_writer, names
 
 STDOUT_FORMAT = "jsonl"
 
@@ -33,8 +35,6 @@ def import_(
     from listkit.cli.console import out, write_data
     from listkit.cli.inputs import read_inputs
     from listkit.cli.written import noting_controls
-    from listkit.errors import UsageError
-    from listkit.formats import list_writer, names
     from listkit.formats.options import WriteOptions
     from listkit.write import format_from_path, joined
     from listkit.write.atomic import check_output, write_bytes_atomic

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from listkit.cli.console import err
+from listkit.errors import InputError
+from listkit.i18n import MESSAGES, t
 from listkit.model import ItemList
+from listkit.read import read_list
+from listkit.read.duplicates import duplicate_files
 
 if TYPE_CHECKING:
     from listkit.read import ReadSource
@@ -14,10 +19,6 @@ if TYPE_CHECKING:
 def read_inputs(files: Sequence[str], schema: str | None) -> ItemList:
     """One list from all files. Given several files, ones that are not lists at all are skipped with a warning,
     and so are copies of a file given before (read once: their records would otherwise count twice)."""
-    from listkit.cli.console import err
-    from listkit.i18n import t
-    from listkit.read import read_list
-
     items = read_list(files, schema, skip_foreign=len(files) > 1)
     for reason in items.skipped_files:
         err().print(t("skipped-file", reason=reason), style="yellow", markup=False, highlight=False)
@@ -27,9 +28,6 @@ def read_inputs(files: Sequence[str], schema: str | None) -> ItemList:
 
 
 def _warn_duplicates(duplicates: Sequence[tuple[str, str]]) -> None:
-    from listkit.cli.console import err
-    from listkit.i18n import t
-
     for copy, original in duplicates:
         err().print(t("duplicate-file", file=copy, original=original), style="yellow", markup=False, highlight=False)
 
@@ -37,12 +35,6 @@ def _warn_duplicates(duplicates: Sequence[tuple[str, str]]) -> None:
 def read_each(files: Sequence[str], schema: str | None, keep: list[ReadSource] | None = None) -> list[ItemList]:
     """Each file as its own list (validate checks files separately), with the same skipping rule. Given
     ``keep``, what each file was read from is appended to it (read_list's ``keep``)."""
-    from listkit.cli.console import err
-    from listkit.errors import InputError
-    from listkit.i18n import t
-    from listkit.read import read_list
-    from listkit.read.duplicates import duplicate_files
-
     lists: list[ItemList] = []
     skipped: list[str] = []
     # Read one by one, each file is its own list: a copy would repeat every finding of the file it copies.
@@ -70,9 +62,6 @@ def read_each(files: Sequence[str], schema: str | None, keep: list[ReadSource] |
 def warn_layout_notes(items: ItemList) -> None:
     """Layout notes worth a warning on stderr, not only a line in --explain: those whose kind has a
     "warn.<kind>" text in the message catalogue (e.g. a hidden copy of a column whose content differs)."""
-    from listkit.cli.console import err
-    from listkit.i18n import MESSAGES, t
-
     for layout in items.layouts:
         for note in layout.notes:
             kind, *args = note.split(":")

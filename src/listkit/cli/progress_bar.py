@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from listkit.cli.console import err
 from listkit.progress import Advance, set_reporter
 
 SHOW_AFTER_SECONDS = 0.5
@@ -23,8 +24,6 @@ def wanted(quiet: bool) -> bool:
 @contextmanager
 def _bar(label: str, total: int | None) -> Iterator[Advance]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from listkit.cli.console import err
 
     started = time.monotonic()
     progress: Progress | None = None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from listkit.cli.options import Lang, use_lang
+from listkit.i18n import t
 
 app = typer.Typer(help="模式：内置清单模式。 Bundled list schemas.", no_args_is_help=True)
 
@@ -30,14 +33,11 @@ def show(
 ) -> None:
     """显示模式的字段、表头别名与约束。 Show a schema's fields, header aliases and constraints."""
     from listkit.cli.console import out, write_data
-    from listkit.i18n import t
     from listkit.schema import load_schema
 
     language = use_lang(lang)
     schema = load_schema(name)
     if json_out:
-        import json
-
         write_data(json.dumps(schema.document, ensure_ascii=False, indent=2))
         return
     from rich.table import Table
@@ -67,8 +67,6 @@ def template(
     lang: Lang = None,
 ) -> None:
     """生成空白填报模板（表头批注、下拉选项）。 An empty Excel template with the schema's headers and drop-downs."""
-    from pathlib import Path
-
     from listkit.cli.written import noting_controls
     from listkit.schema import load_schema
     from listkit.write import format_from_path

@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
+from listkit import __version__
 from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, SchemaOpt, use_lang
+from listkit.formats import renderer
 
 
 class StatsBy(StrEnum):
@@ -25,10 +27,8 @@ def stats(
     lang: Lang = None,
 ) -> None:
     """统计：按权力类型、部门或层级计数（含合计）。 Count records and items by type, department or level."""
-    from listkit import __version__
     from listkit.cli.deliver import deliver
     from listkit.cli.inputs import read_inputs
-    from listkit.formats import renderer
     from listkit.formats.options import RenderOptions
     from listkit.schema import load_schema
     from listkit.stats import compute_stats

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from listkit import __version__
 from listkit.cli.format_option import format_option
-from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules
+from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules, use_lang
+from listkit.errors import EXIT_FINDINGS, UsageError
+from listkit.formats import renderer
 
 if TYPE_CHECKING:
     from listkit.read import ReadSource
@@ -32,13 +35,9 @@ def validate(
     lang: Lang = None,
 ) -> None:
     """校验清单：模式检查与清单级规则。 Validate lists against their schema and list-level rules."""
-    from listkit import __version__
     from listkit.cli.console import err
     from listkit.cli.deliver import deliver
     from listkit.cli.inputs import read_each
-    from listkit.cli.options import use_lang
-    from listkit.errors import EXIT_FINDINGS, UsageError
-    from listkit.formats import renderer
     from listkit.formats.options import RenderOptions
     from listkit.render import validate_text
     from listkit.validate import combine, resolve_rules, validate_list

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from listkit.bulk import bulk
 from listkit.diff.classify import classify
 from listkit.diff.match import DEFAULT_MIN_SCORE, match
 from listkit.diff.model import Change, ChangeSet, ListRef
+from listkit.diff.settle import settle_unchanged
 from listkit.errors import UsageError
 from listkit.i18n import t
 from listkit.model import ItemList
@@ -29,9 +31,6 @@ def diff_lists(
     ``cosmetic=False`` leaves out the list of 序号- and width-only differences (reports show it only when
     asked), which lets unchanged pairs be settled without building their records.
     """
-    from listkit.bulk import bulk
-    from listkit.diff.settle import settle_unchanged
-
     schema = schema or load_schema(old.schema_name)
     if key is not None and key not in schema.by_key:
         raise UsageError("bad-option", option="--key", reason=f"{key} ∉ {', '.join(schema.by_key)}")

@@ -84,7 +84,7 @@ _DIFF = "listkit.render.diff_formats"
 register(Renderer("diff", "text", f"{_DIFF}:text", "coloured on a terminal", terminal=True))
 register(Renderer("diff", "json", f"{_DIFF}:json", "a change order apply takes"))
 register(Renderer("diff", "markdown", f"{_DIFF}:markdown", "for a pull request"))
-register(Renderer("diff", "xlsx", f"{_DIFF}:xlsx", "调整情况表", needs_file=True))
+register(Renderer("diff", "xlsx", f"{_DIFF}:xlsx", "a change order to sign and file", needs_file=True))
 register(Renderer("diff", "html", f"{_DIFF}:html", "an offline page", needs_file=True))
 
 # stats: the Stats.

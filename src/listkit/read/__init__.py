@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
+from listkit import formats
 from listkit.bulk import bulk
 from listkit.errors import InputError, SchemaError, is_panic, panic_reason
 from listkit.model import ItemList, ListMeta, SheetLayout
@@ -63,8 +64,6 @@ def read_grids(path: Path) -> list[Grid]:
 
 
 def _reader(kind: str, file: str) -> Reader:
-    from listkit import formats
-
     entry = formats.reader(kind)
     if entry is None:
         raise InputError("not-a-list-file", file=file, kind=kind)

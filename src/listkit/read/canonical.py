@@ -16,6 +16,7 @@ from listkit.i18n import t
 from listkit.model import ItemList, ListMeta, SheetColumns, columns_from_header
 from listkit.progress import Advance, track
 from listkit.read.header_schema import header_schema
+from listkit.read.json_document import trouble_line
 from listkit.read.json_keys import KeyTrouble, check_duplicates, check_line, checked_pairs
 from listkit.read.types import TypeResolver
 from listkit.record import Record, make_record, make_source
@@ -89,8 +90,6 @@ def _loads(text: str, file: str, row: int) -> Any:
     except json.JSONDecodeError as exc:
         raise InputError("json-invalid", file=file, row=row, reason=exc.msg) from None
     except KeyTrouble as trouble:
-        from listkit.read.json_document import trouble_line
-
         raise trouble.error(file, trouble_line(text)) from None
     except RecursionError:
         raise InputError("json-invalid", file=file, row=row, reason="nested too deeply") from None

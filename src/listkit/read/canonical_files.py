@@ -5,21 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from listkit.model import ItemList
+from listkit.read.canonical import read_jsonl
+from listkit.read.canonical_table import read_canonical_table
+from listkit.read.json_keys import bounded_lines
 
 
 def jsonl_records(data: bytes, file: str, schema_name: str | None) -> ItemList:
-    from listkit.read.canonical import read_jsonl
-
     return read_jsonl(data.splitlines(), file, schema_name)
 
 
 def jsonl_stream(path: Path, file: str, schema_name: str | None) -> ItemList:
     """From the path, never held whole: as columns when the file is shaped as listkit writes it, else line by
     line (a 200 MB line is refused, never held)."""
-    from listkit.read.canonical import read_jsonl
-    from listkit.read.canonical_table import read_canonical_table
-    from listkit.read.json_keys import bounded_lines
-
     table = read_canonical_table(path, file, schema_name)
     if table is not None:
         return table

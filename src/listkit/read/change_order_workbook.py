@@ -24,6 +24,7 @@ from listkit.diff.change_order import CHANGE_NO, DETAIL_SHEET, SIDE
 from listkit.diff.labels import NEW_MARKS, OLD_MARKS
 from listkit.errors import InputError
 from listkit.normalize import fold
+from listkit.read import read_grids
 from listkit.read.grid import Grid, column_letter
 from listkit.read.header_find import HEADER_SEARCH_ROWS
 from listkit.read.types import TypeResolver
@@ -41,8 +42,6 @@ class _Columns:
 
 
 def entries_from_workbook(path: Path, schema: Schema) -> list[Entry]:
-    from listkit.read import read_grids
-
     file = str(path)
     found = _detail_sheet(read_grids(path))
     if found is None:

@@ -7,6 +7,10 @@ the records are made here as column operations with the same cleaning. Text func
 row reader exactly (clean_value, join_lines, normalize_seq, fold) run in Python once per distinct value, and
 only on the values that need them. Any other sheet returns None and is read row by row.
 tests/test_column_read.py reads sheets both ways and requires the same records.
+
+Why a second path: reading the 100,000-record benchmark workbook takes 1.98 s with it and 3.81 s row by row,
+485 MB at peak instead of 347 MB (`benchmarks/bench_twins.py read-xlsx [--without column_body]`, whole process,
+medians of 5 alternated runs, 2026-12-02).
 """
 
 from __future__ import annotations

@@ -14,7 +14,10 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import python_calamine as calamine
+
 from listkit.errors import InputError
+from listkit.read.column_rows import ColumnRows
 from listkit.read.grid import Grid
 from listkit.read.guard import SheetFacts
 from listkit.read.merges import clip
@@ -53,8 +56,6 @@ class _Workbook:
         self._columns: fastexcel.ExcelReader | None = None
 
     def cells(self) -> python_calamine.CalamineWorkbook:
-        import python_calamine as calamine
-
         if self._cells is None:
             try:
                 self._cells = calamine.load_workbook(io.BytesIO(self.data))
@@ -79,8 +80,6 @@ class _Workbook:
         return self._columns
 
     def cell_grid(self, name: str, facts: SheetFacts) -> Grid:
-        import python_calamine as calamine
-
         try:
             sheet = self.cells().get_sheet_by_name(name)
             # skip_empty_area=False keeps absolute positions, so rows and columns match Excel's.
@@ -106,8 +105,6 @@ class _Workbook:
         """The sheet as text columns; None when some cell holds a number, date or boolean."""
         import fastexcel
         import polars as pl
-
-        from listkit.read.column_rows import ColumnRows
 
         first_columns: list[int] = []
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from listkit.normalize import cell_text
+from listkit.read.column_rows import ColumnRows
 
 
 @dataclass
@@ -40,8 +41,6 @@ class Grid:
         )
 
     def is_empty(self) -> bool:
-        from listkit.read.column_rows import ColumnRows
-
         if isinstance(self.rows, ColumnRows):
             return self.rows.is_empty()
         return not any(value is not None and value != "" and str(value).strip() for row in self.rows for value in row)

@@ -6,7 +6,12 @@ parser allocates for it.
 
 from __future__ import annotations
 
+from listkit.read.csvfile import read_csv
+from listkit.read.excel import read_workbook
 from listkit.read.grid import Grid
+from listkit.read.guard import MAX_CELL_AREA, SheetFacts, check_workbook_zip
+from listkit.read.hidden import hidden_xls
+from listkit.read.xls_guard import check_xls
 
 
 def xlsx_sheets(data: bytes, file: str) -> list[Grid]:
@@ -18,20 +23,12 @@ def ods_sheets(data: bytes, file: str) -> list[Grid]:
 
 
 def _zipped_workbook(data: bytes, file: str, *, columns_allowed: bool) -> list[Grid]:
-    from listkit.read.excel import read_workbook
-    from listkit.read.guard import check_workbook_zip
-
     facts = check_workbook_zip(data, file)
     # Only an .xlsx sheet can be read as columns (fastexcel); an .ods is read cell by cell.
     return list(read_workbook(data, file, facts, columns_allowed=columns_allowed))
 
 
 def xls_sheets(data: bytes, file: str) -> list[Grid]:
-    from listkit.read.excel import read_workbook
-    from listkit.read.guard import MAX_CELL_AREA, SheetFacts
-    from listkit.read.hidden import hidden_xls
-    from listkit.read.xls_guard import check_xls
-
     check_xls(data, file, MAX_CELL_AREA)
     facts = {
         name: SheetFacts(hidden_rows=hidden.rows, hidden_cols=hidden.cols) for name, hidden in hidden_xls(data).items()
@@ -40,6 +37,4 @@ def xls_sheets(data: bytes, file: str) -> list[Grid]:
 
 
 def csv_sheets(data: bytes, file: str) -> list[Grid]:
-    from listkit.read.csvfile import read_csv
-
     return [read_csv(data, file)]

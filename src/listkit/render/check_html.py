@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from listkit.check.model import STATUSES, CheckItem, CheckResult
+from listkit.html_page import html_page
 from listkit.i18n import Lang, t
-from listkit.render.check_text import LISTED, aspects_text, headline, item_label, status_label, title
+from listkit.render.check_text import LISTED, aspects_text, headline, status_label, title
 from listkit.render.inline import segments
+from listkit.render.record_label import record_label
 from listkit.schema import Schema, load_schema
 
 
@@ -16,8 +18,8 @@ def _item(number: int, item: CheckItem, schema: Schema, reference_schema: Schema
     return {
         "number": number,
         "department": item.department,
-        "reference": item_label(item.reference, reference_schema) if item.reference else "",
-        "listed": item_label(item.listed, schema) if item.listed else "",
+        "reference": record_label(item.reference, reference_schema) if item.reference else "",
+        "listed": record_label(item.listed, schema) if item.listed else "",
         "level": item.reference.get(level_key) if item.reference and item.status == "out-of-level" else "",
         "aspects": aspects_text(item, lang),
         "fields": [
@@ -31,8 +33,6 @@ def _item(number: int, item: CheckItem, schema: Schema, reference_schema: Schema
 
 
 def render(result: CheckResult, lang: Lang, by_department: bool, version: str) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     schema, reference_schema = load_schema(result.schema_name), load_schema(result.reference_schema)
     groups = []
     number = 0
@@ -51,8 +51,8 @@ def render(result: CheckResult, lang: Lang, by_department: bool, version: str) -
         }
         for row in (result.departments if by_department else [])
     ]
-    environment = Environment(loader=PackageLoader("listkit", "templates"), autoescape=select_autoescape(["j2"]))
-    return environment.get_template("check.html.j2").render(
+    return html_page(
+        "check.html.j2",
         lang_tag="zh-CN" if lang == "zh" else "en",
         version=version,
         title=title(result, lang),

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from listkit.check.model import STATUSES, CheckItem, CheckResult, CheckSummary
 from listkit.diff.labels import ASPECT_LABELS, label
 from listkit.i18n import Lang, t
-from listkit.record import Record
 from listkit.render.diff_text import inline
+from listkit.render.record_label import record_label
 from listkit.schema import Schema, load_schema
 
 if TYPE_CHECKING:
@@ -47,15 +47,6 @@ def title(result: CheckResult, lang: Lang) -> str:
     return t(
         "check.title", lang, list=", ".join(result.list_files), reference=", ".join(result.reference_files), level=level
     )
-
-
-def item_label(record: Record, schema: Schema) -> str:
-    parts = [
-        record.get(schema.key_of("type")),
-        record.get(schema.key_of("name")),
-        record.get(schema.key_of("sub-item")),
-    ]
-    return " · ".join(part for part in parts if part)
 
 
 def status_label(status: str, lang: Lang) -> str:
@@ -99,7 +90,7 @@ def item_lines(
     assert record is not None
     line = Text()
     line.append(f"[{status_label(item.status, lang)}] ", style=STATUS_STYLE[item.status])
-    line.append(item_label(record, record_schema), style="bold")
+    line.append(record_label(record, record_schema), style="bold")
     if record.department:
         line.append(f"  {record.department}", style="dim")
     if item.aspects:

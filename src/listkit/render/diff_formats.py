@@ -6,21 +6,22 @@ from typing import TYPE_CHECKING
 
 from listkit.diff.model import ChangeSet
 from listkit.formats.options import RenderOptions
+from listkit.render.change_order_json import changeset_json
+from listkit.render.diff_html import render as render_html
+from listkit.render.diff_markdown import render as render_markdown
+from listkit.render.diff_text import render as render_text
+from listkit.write.change_order_xlsx import workbook_bytes
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
 def text(changes: ChangeSet, options: RenderOptions) -> list[RenderableType]:
-    from listkit.render.diff_text import render
-
-    return render(changes, options.lang, options.show_cosmetic, options.color)
+    return render_text(changes, options.lang, options.show_cosmetic, options.color)
 
 
 def json(changes: ChangeSet, options: RenderOptions) -> bytes:
     import orjson
-
-    from listkit.render.change_order_json import changeset_json
 
     # orjson: a province's change list is tens of thousands of records (json.dumps took seconds).
     document = changeset_json(changes, options.version, options.show_cosmetic)
@@ -28,18 +29,12 @@ def json(changes: ChangeSet, options: RenderOptions) -> bytes:
 
 
 def markdown(changes: ChangeSet, options: RenderOptions) -> str:
-    from listkit.render.diff_markdown import render
-
-    return render(changes, options.lang, options.show_cosmetic)
+    return render_markdown(changes, options.lang, options.show_cosmetic)
 
 
 def html(changes: ChangeSet, options: RenderOptions) -> str:
-    from listkit.render.diff_html import render
-
-    return render(changes, options.lang, options.show_cosmetic, options.version)
+    return render_html(changes, options.lang, options.show_cosmetic, options.version)
 
 
 def xlsx(changes: ChangeSet, options: RenderOptions) -> bytes:
-    from listkit.write.change_order_xlsx import workbook_bytes
-
     return workbook_bytes(changes, options.lang, options.show_cosmetic, options.title)

@@ -6,19 +6,12 @@ from typing import Any
 
 from listkit.diff.labels import ASPECT_LABELS, DIRECTION_LABELS, KIND_LABELS, label
 from listkit.diff.model import KINDS, Change, ChangeSet
+from listkit.html_page import html_page
 from listkit.i18n import Lang, t
 from listkit.render.diff_text import headline
 from listkit.render.inline import segments
+from listkit.render.record_label import record_label
 from listkit.schema import Schema, load_schema
-
-
-def _record_label(record: Any, schema: Schema) -> str:
-    parts = [
-        record.get(schema.key_of("type")),
-        record.get(schema.key_of("name")),
-        record.get(schema.key_of("sub-item")),
-    ]
-    return " · ".join(p for p in parts if p)
 
 
 def _change(number: int, change: Change, schema: Schema, lang: Lang) -> dict[str, Any]:
@@ -34,16 +27,14 @@ def _change(number: int, change: Change, schema: Schema, lang: Lang) -> dict[str
         )
     return {
         "number": number,
-        "olds": [_record_label(r, schema) for r in change.olds],
-        "news": [_record_label(r, schema) for r in change.news],
+        "olds": [record_label(r, schema) for r in change.olds],
+        "news": [record_label(r, schema) for r in change.news],
         "aspects": "、".join(label(ASPECT_LABELS, a, lang) for a in change.aspects),
         "fields": fields,
     }
 
 
 def render(changes: ChangeSet, lang: Lang, show_cosmetic: bool, version: str) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     schema = load_schema(changes.schema_name)
     type_spec = schema.role("type")
     order = type_spec.enum if type_spec and type_spec.enum else ()
@@ -58,8 +49,8 @@ def render(changes: ChangeSet, lang: Lang, show_cosmetic: bool, version: str) ->
             members.append(_change(number, change, schema, lang))
         if members:
             groups.append({"key": kind, "label": label(KIND_LABELS, kind, lang), "changes": members})
-    environment = Environment(loader=PackageLoader("listkit", "templates"), autoescape=select_autoescape(["j2"]))
-    return environment.get_template("diff.html.j2").render(
+    return html_page(
+        "diff.html.j2",
         lang_tag="zh-CN" if lang == "zh" else "en",
         version=version,
         title=t("diff.title", lang, old=changes.old.file, new=changes.new.file),

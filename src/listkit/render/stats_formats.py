@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from json import dumps
 from typing import TYPE_CHECKING
 
 from listkit.formats.options import RenderOptions
+from listkit.render.stats_text import render, render_csv
 from listkit.stats import Stats
 
 if TYPE_CHECKING:
@@ -12,18 +14,12 @@ if TYPE_CHECKING:
 
 
 def text(stats: Stats, options: RenderOptions) -> list[RenderableType]:
-    from listkit.render.stats_text import render
-
     return [render(stats, options.title, options.lang)]
 
 
 def json(stats: Stats, _options: RenderOptions) -> str:
-    from json import dumps
-
     return dumps(stats.as_json(), ensure_ascii=False, indent=2)
 
 
 def csv(stats: Stats, options: RenderOptions) -> str:
-    from listkit.render.stats_text import render_csv
-
     return render_csv(stats, options.lang)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from listkit.i18n import Lang, t
 from listkit.validate.report import SEVERITY_ORDER, Finding, Report
+from listkit.validate.rules.registry import all_rules
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -19,8 +20,6 @@ def render(report: Report, lang: Lang) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
-    from listkit.validate.rules.registry import all_rules
-
     infos = all_rules()
     groups: dict[str, list[Finding]] = defaultdict(list)
     completeness: list[Finding] = []
@@ -32,7 +31,7 @@ def render(report: Report, lang: Lang) -> list[RenderableType]:
     for rule in sorted(groups, key=lambda r: (SEVERITY_ORDER[infos[r].severity], r)):
         findings = groups[rule]
         info = infos[rule]
-        title = f"{rule} · {info.zh if lang == 'zh' else info.en} · {len(findings)}"
+        title = f"{rule} · {info.title(lang)} · {len(findings)}"
         table = Table(title=title, title_justify="left", title_style=_STYLE[info.severity], expand=False)
         if multi_file:
             table.add_column(t("col.file", lang), overflow="fold")

@@ -6,6 +6,10 @@ record. It answers only "which records
 fail?"; those then get their full error detail from jsonschema, exactly as fastjsonschema's failures do. A schema
 using any other keyword is not compiled here (`compile_columns` returns None) and fastjsonschema checks it per
 record. tests/test_columnar.py checks that both always agree.
+
+Why a second path: validating the 100,000-record benchmark list takes 0.83 s with these passes and 2.26 s
+with fastjsonschema record by record (`benchmarks/bench_twins.py validate [--without columnar]`, whole process
+with the read, medians of 5 alternated runs, 2026-12-02).
 """
 
 from __future__ import annotations

@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from listkit.errors import UsageError
+from listkit.formats import list_writer, names
+from listkit.formats.options import WriteOptions
 from listkit.model import ItemList
 
 
 def format_from_path(path: Path, formats: Sequence[str] | None = None) -> str:
     """The format an output's suffix names, one of ``formats`` (default: the canonical ones, import's)."""
-    from listkit.formats import names
-
     known = tuple(formats) if formats is not None else names("import")
     suffix = path.suffix.lower().lstrip(".")
     if suffix in known:
@@ -34,9 +34,6 @@ def canonical_writer(fmt: str) -> Callable[[ItemList], bytes]:
 
 def canonical_chunks(fmt: str) -> Callable[[ItemList], Iterable[bytes]]:
     """The same, in chunks where the format allows it (jsonl): for writing large lists to a file."""
-    from listkit.formats import list_writer, names
-    from listkit.formats.options import WriteOptions
-
     if fmt not in names("import"):
         raise UsageError("output-format", file=fmt, formats=", ".join(names("import")))
     write = list_writer("import", fmt).writer()

@@ -21,22 +21,24 @@ from listkit.i18n import Lang, t
 from listkit.model import ItemList
 from listkit.read import ReadSource, read_bytes
 from listkit.read.grid import Grid, column_letter
+from listkit.read.guard import check_workbook_zip
+from listkit.schema import load_schema
 from listkit.validate.report import Finding, Report
+from listkit.write.sheet_names import SheetNames
+from listkit.write.stable_xlsx import workbook_bytes
 from listkit.write.xlsx_cells import set_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
-FINDINGS_SHEET = "校验结果"
-RECORDS_SHEET = "清单"
+FINDINGS_SHEET = t("findings.sheet", "zh")  # the copy's sheet names stay the same in every language
+RECORDS_SHEET = t("findings.records-sheet", "zh")
 COPY_MERGED_CELLS = 4_000_000  # merged cells openpyxl may be asked to make (~100 bytes each)
 
 
 def annotated_bytes(source: ReadSource, report: Report, lang: Lang) -> bytes:
     """The annotated copy of the input ``source`` (as the read kept it), with ``report``'s findings."""
-    from listkit.write.stable_xlsx import workbook_bytes
-
     columns: dict[str, str] = {}
     if source.kind == "xlsx":
         workbook = _copy_xlsx(source)
@@ -65,8 +67,6 @@ def _copy_xlsx(source: ReadSource) -> Workbook:
 
 def _merged_cells(data: bytes, file: str) -> int:
     """Cells covered by merged ranges in all sheets, as the ranges are drawn."""
-    from listkit.read.guard import check_workbook_zip
-
     facts = check_workbook_zip(data, file)
     return sum((r1 - r0 + 1) * (c1 - c0 + 1) for sheet in facts.values() for r0, c0, r1, c1 in sheet.merges)
 
@@ -82,8 +82,6 @@ def _copy_cells(sheets: list[Grid]) -> Workbook:
 
 
 def _grid_sheet(workbook: Workbook, grid: Grid) -> None:
-    from listkit.write.sheet_names import SheetNames
-
     sheet = workbook.create_sheet(SheetNames(workbook.sheetnames).take(grid.sheet or Path(grid.file).stem))
     for r in range(len(grid.rows)):
         for c, text in enumerate(grid.texts(r)):
@@ -97,8 +95,6 @@ def _records_workbook(items: ItemList) -> tuple[Workbook, dict[str, str]]:
     """A canonical file has lines, not cells: one row per line (line N is row N), one column per field.
     Returns the workbook and each field's column letter."""
     from openpyxl import Workbook
-
-    from listkit.schema import load_schema
 
     schema = load_schema(items.schema_name)
     workbook = Workbook()

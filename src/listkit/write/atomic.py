@@ -6,8 +6,11 @@ An interrupted or failing run leaves the previous output intact, and an input is
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -93,10 +96,6 @@ def made_ahead(chunks: Iterable[bytes], depth: int = 2) -> Iterator[bytes]:
     """``chunks``, made in a helper thread up to ``depth`` ahead of the consumer. Writing a chunk and making
     the next (polars, orjson) both release the GIL, so on two cores they overlap. An error raised while making
     them is raised here; stopping early stops the helper."""
-    import contextvars
-    import queue
-    import threading
-
     made: queue.Queue[object] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 

@@ -11,10 +11,14 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from listkit.bulk import bulk
+from listkit.i18n import t
 from listkit.identity import sort_key
 from listkit.model import ItemList, columns_header
+from listkit.progress import track
 from listkit.record import Record
 from listkit.schema import Schema, load_schema
+from listkit.write.canonical_columns import jsonl_lines
 
 FORMAT = "listkit-canonical"
 FORMAT_VERSION = 1
@@ -63,17 +67,11 @@ def jsonl_chunks(items: ItemList) -> Iterator[bytes]:
     lines, so that a large list is written as it is made rather than held whole."""
     import orjson
 
-    from listkit.bulk import bulk
-    from listkit.i18n import t
-    from listkit.progress import track
-
     schema = load_schema(items.schema_name)
     dumps = orjson.dumps
     yield dumps(header(items)) + b"\n"
     table = items.unbuilt_table()
     if table is not None and table.saved:
-        from listkit.write.canonical_columns import jsonl_lines
-
         chunks = jsonl_lines(table, schema)
         if chunks is not None:
             with track(t("progress.write"), table.height) as advance:

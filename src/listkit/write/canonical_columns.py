@@ -5,10 +5,16 @@ department, type_from, raw (keys sorted), extra, source, absent members left out
 (identity.sort_key). Records with the same members present ("shape") are encoded together by polars' JSON
 encoder, which escapes strings exactly as orjson does (tests/test_canonical_table.py); a list has a handful of
 shapes. tests/test_column_read.py requires these bytes to equal the record writer's.
+
+Why a second path: the main job, the 100,000-record benchmark workbook read and written as canonical lines,
+takes 2.53 s with it and 4.78 s through records (`benchmarks/bench_twins.py write-jsonl [--without
+canonical_columns]`, whole process, medians of 5 alternated runs, 2026-12-02): the lines are made without
+building 100,000 Records.
 """
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -35,8 +41,6 @@ def jsonl_lines(table: RecordTable, schema: Schema) -> Iterator[tuple[bytes, int
 
 
 def _chunks(encoder: _Encoder, order: pl.Series) -> Iterator[tuple[bytes, int]]:
-    import io
-
     import polars as pl
 
     for start in range(0, len(order), CHUNK_LINES):

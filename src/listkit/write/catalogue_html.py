@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from listkit import __version__
+from listkit.html_page import html_page
 from listkit.model import ItemList
 from listkit.schema import load_schema
 from listkit.stats import compute_stats
@@ -25,8 +26,6 @@ def _safe_json(value: Any) -> str:
 
 
 def html_bytes(items: ItemList, title: str) -> bytes:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     schema = load_schema(items.schema_name)
     keys = {role: schema.key_of(role) for role in ("seq", "name", "sub-item", "type", "body", "basis", "code")}
     fields = [(f.key, f.title) for f in schema.fields]
@@ -56,8 +55,8 @@ def html_bytes(items: ItemList, title: str) -> bytes:
             }
         )
     stats = compute_stats(items)
-    environment = Environment(loader=PackageLoader("listkit", "templates"), autoescape=select_autoescape(["j2"]))
-    page = environment.get_template("catalogue.html.j2").render(
+    page = html_page(
+        "catalogue.html.j2",
         title=title,
         meta=items.meta,
         version=__version__,

@@ -14,14 +14,12 @@ from datetime import datetime
 from typing import Any
 
 from listkit.cells import label_text
-from listkit.continuation import continued_name
 from listkit.diff.change_order import DETAIL_SHEET
 from listkit.diff.model import ChangeSet
 from listkit.errors import InputError
 from listkit.i18n import Lang, t
 from listkit.schema import Schema, load_schema
 from listkit.write.change_order_rows import (
-    SUMMARY_COLUMNS,
     SUMMARY_SHEET,
     detail_rows,
     summary_headers,
@@ -30,17 +28,15 @@ from listkit.write.change_order_rows import (
 from listkit.write.fonts import BODY_FONT as FONT
 from listkit.write.page_plan import plan_page, printed_workbook_options
 from listkit.write.print_setup import landscape, set_up_print
-from listkit.write.print_text import BODY_PT, cut, lines_in, lines_needed, row_height
-from listkit.write.xlsx_cells import merge_text, write_text
+from listkit.write.print_text import BODY_PT
+from listkit.write.printed_table import PrintedTable, write_printed_table
+from listkit.write.xlsx_cells import write_text
 
 EXCEL_CELL_LIMIT = 32_767  # characters, counted as Excel counts them: UTF-16 code units
-TITLE_PT = 14.0
 FIXED_TIME = datetime(2000, 1, 1)  # the package's dates: the same change order gives the same bytes
-MAX_ROW_PT = 409.0  # Excel's limit
 # The columns left blank for the clerk's hand (调整理由, 调整依据, 备注) are planned as if they held this much.
 HAND_ROOM = {7: "　" * 8, 8: "　" * 8, 9: "　" * 5}
 CENTERED = frozenset({0, 4})  # 序号, 权力类型
-CONTENT = SUMMARY_COLUMNS.index("content")  # 调整内容
 
 
 def workbook_bytes(changes: ChangeSet, lang: Lang, show_cosmetic: bool, title: str) -> bytes:
@@ -81,62 +77,21 @@ def check_lengths(header: list[str], rows: list[list[str]], schema: Schema) -> N
                 )
 
 
-def _formats(book: Any) -> dict[str, Any]:
-    base = {"font_name": FONT, "font_size": BODY_PT, "text_wrap": True, "valign": "top", "border": 1}
-    return {
-        "title": book.add_format(
-            {"font_name": FONT, "font_size": TITLE_PT, "bold": True, "align": "center", "valign": "vcenter"}
-        ),
-        "header": book.add_format(
-            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#F2F2F2"}
-        ),
-        "cell": book.add_format(base),
-        "center": book.add_format({**base, "align": "center"}),
-    }
-
-
 def _summary_sheet(book: Any, headers: list[str], rows: list[list[str]], title: str, lang: Lang) -> None:
-    formats = _formats(book)
-    sheet = book.add_worksheet(SUMMARY_SHEET)
-    texts = [[row[col] for row in rows] + [HAND_ROOM.get(col, "")] for col in range(len(headers))]
-    plan = plan_page(headers, texts)
-    for col, width in enumerate(plan.widths):
-        sheet.set_column(col, col, width)
-    merge_text(sheet, (0, 0), (0, len(headers) - 1), title, formats["title"])
-    sheet.set_row(0, row_height(1, TITLE_PT))
-    header_lines = max(lines_needed(h, em) for h, em in zip(headers, plan.text_em, strict=True))
-    sheet.set_row(1, row_height(header_lines))
-    for col, header in enumerate(headers):
-        write_text(sheet, 1, col, header, formats["header"])
-    number = 2
-    for piece in (printed for change in rows for printed in _continued(change, plan.text_em[CONTENT])):
-        row = [_fit(value, lang) for value in piece]
-        lines = max(lines_needed(value, em) for value, em in zip(row, plan.text_em, strict=True))
-        sheet.set_row(number, min(row_height(lines), MAX_ROW_PT))
-        for col, value in enumerate(row):
-            # An empty cell is written blank: the border, on the cells left for the clerk too.
-            write_text(sheet, number, col, value, formats["center"] if col in CENTERED else formats["cell"])
-        number += 1
-    set_up_print(sheet, plan, lang, header_rows=1, paper=landscape(plan))
-
-
-def _continued(row: list[str], em: float) -> list[list[str]]:
-    """A change whose 调整内容 (two long bases, say) is taller than a row can be (Excel caps rows at 409 pt, and
-    text below is cut off on paper) goes on as many rows as it needs, as the publication continues a record
-    (continuation.py): each following row repeats 序号 and 部门, names the item "事项名称（续）" and carries on
-    the text — on a new line, or after "（接上）" where it was cut inside one."""
-    most = lines_in(MAX_ROW_PT)
-    rows = [row]
-    while lines_needed(rows[-1][CONTENT], em) > most:
-        pieces = cut(rows[-1][CONTENT], em, most)
-        if pieces is None:
-            break
-        rows[-1][CONTENT] = pieces[0]
-        following = [""] * len(row)
-        following[:3] = [row[0], row[1], continued_name(row[2])]
-        following[CONTENT] = pieces[1]
-        rows.append(following)
-    return rows
+    """调整情况表: a change whose 调整内容 (two long bases, say) is taller than a row can be goes on over following
+    rows, as the publication continues a record: 序号 and 部门 repeated, the item named "事项名称（续）"."""
+    table = PrintedTable(
+        sheet=SUMMARY_SHEET,
+        title=title,
+        headers=headers,
+        rows=rows,
+        centered=CENTERED,
+        hand_room=HAND_ROOM,
+        repeated=(0, 1),
+        name_column=2,
+        fit=lambda value: _fit(value, lang),
+    )
+    write_printed_table(book, table, lang)
 
 
 def _fit(value: str, lang: Lang) -> str:

@@ -8,7 +8,7 @@ goes on over following rows (continuation.py's marks), never cut off on paper.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,8 @@ class PrintedTable:
     name_column: int | None = None
     # Columns that name the items: read first, so never squeezed to a few characters (page_plan).
     name_columns: Collection[int] = ()
+    # The last resort for a cell Excel cannot hold even once continued (it cannot be cut): what it prints instead.
+    fit: Callable[[str], str] | None = None
 
 
 def write_printed_table(book: Any, table: PrintedTable, lang: Lang) -> None:
@@ -60,10 +62,12 @@ def write_printed_table(book: Any, table: PrintedTable, lang: Lang) -> None:
     number = 2
     marked = set(table.marked)
     for index, row in enumerate(table.rows):
-        for piece in continued_rows(list(row), plan.text_em, table.repeated, table.name_column):
+        for printed in continued_rows(list(row), plan.text_em, table.repeated, table.name_column):
+            piece = [table.fit(value) for value in printed] if table.fit else printed
             lines = max(lines_needed(value, em) for value, em in zip(piece, plan.text_em, strict=True))
             sheet.set_row(number, min(row_height(lines), MAX_ROW_PT))
             for col, value in enumerate(piece):
+                # An empty cell is written blank: the border, on the cells left for the clerk too.
                 style = "marked" if (index, col) in marked else "center" if col in table.centered else "cell"
                 write_text(sheet, number, col, value, formats[style])
             number += 1

@@ -5,33 +5,27 @@ from __future__ import annotations
 
 from listkit.formats.options import WriteOptions
 from listkit.model import ItemList
+from listkit.write.catalogue_html import html_bytes
+from listkit.write.opendata import json_bytes, markdown_bytes
+from listkit.write.publish_xlsx import workbook_bytes
+from listkit.write.table import csv_bytes
 
 
 def xlsx(items: ItemList, options: WriteOptions) -> bytes:
-    from listkit.write.publish_xlsx import workbook_bytes
-
     return workbook_bytes(items, options.title, options.group_by, options.lang)
 
 
 def html(items: ItemList, options: WriteOptions) -> bytes:
-    from listkit.write.catalogue_html import html_bytes
-
     return html_bytes(items, options.title)
 
 
 def json(items: ItemList, options: WriteOptions) -> bytes:
-    from listkit.write.opendata import json_bytes
-
     return json_bytes(items, options.title)
 
 
 def md(items: ItemList, options: WriteOptions) -> bytes:
-    from listkit.write.opendata import markdown_bytes
-
     return markdown_bytes(items, options.title)
 
 
 def csv(items: ItemList, _options: WriteOptions) -> bytes:
-    from listkit.write.table import csv_bytes
-
     return csv_bytes(items)  # the flat table, as import writes it

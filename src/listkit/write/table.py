@@ -17,6 +17,9 @@ from listkit.model import ItemList
 from listkit.record import Record
 from listkit.schema import Schema, load_schema
 from listkit.write.canonical import ordered
+from listkit.write.sheet_names import SheetNames
+from listkit.write.stable_xlsx import workbook_bytes
+from listkit.write.xlsx_cells import text_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -59,8 +62,6 @@ def csv_bytes(items: ItemList) -> bytes:
 
 
 def xlsx_bytes(items: ItemList) -> bytes:
-    from listkit.write.stable_xlsx import workbook_bytes
-
     schema = load_schema(items.schema_name)
     header, body = rows(items, schema)
     return workbook_bytes(_workbook(schema.title, header, body))
@@ -68,9 +69,6 @@ def xlsx_bytes(items: ItemList) -> bytes:
 
 def _workbook(title: str, header: list[str], body: list[list[str]]) -> Workbook:
     from openpyxl import Workbook
-
-    from listkit.write.sheet_names import SheetNames
-    from listkit.write.xlsx_cells import text_cell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(SheetNames().take(title))

@@ -25,13 +25,5 @@ class RuleInfo:
     def title(self, lang: Lang) -> str:
         return t(self.title_key, lang)
 
-    @property
-    def zh(self) -> str:
-        return self.title("zh")
-
-    @property
-    def en(self) -> str:
-        return self.title("en")
-
 
 Check = Callable[[Context], Iterable[Finding]]

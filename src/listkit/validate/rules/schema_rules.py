@@ -11,6 +11,8 @@ from typing import Any
 
 from listkit.record import Record
 from listkit.schema_refs import refusal
+from listkit.table import rows_where
+from listkit.validate.columnar import compile_columns
 from listkit.validate.context import Context
 from listkit.validate.report import Finding
 from listkit.validate.rules import RuleInfo
@@ -28,8 +30,6 @@ RULES = (
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    from listkit.table import rows_where
-
     table = ctx.table
     type_key = ctx.schema.key_of("type")
     variants = set(rows_where(table.raw(type_key).is_not_null())) if type_key else set()
@@ -52,8 +52,6 @@ def _failing(ctx: Context) -> set[int]:
     """Which records fail the schema: column passes where the schema allows (see columnar.py), else
     fastjsonschema record by record."""
     from fastjsonschema import JsonSchemaValueException
-
-    from listkit.validate.columnar import compile_columns
 
     columns = compile_columns(ctx.schema.validation_document)
     if columns is not None:
