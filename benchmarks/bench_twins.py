@@ -3,11 +3,12 @@
     .venv/bin/python benchmarks/generate.py 100000 /tmp/bench
     .venv/bin/python benchmarks/bench_twins.py STEP [--without TWIN] [--dir /tmp/bench] [--size 100000]
 
-STEP is one whole operation, in-process: `read-xlsx`, `read-jsonl`, `write-jsonl` (read the xlsx, then write the
-canonical lines: the main job) or `validate` (read the jsonl, then validate). `--without TWIN` switches one
-column path off, so that the same step takes the record path: `column_rows` (the sheet as columns, and so the column body with it),
-`column_body`, `canonical_table`, `canonical_columns` or `columnar`. Time the two with any whole-process
-timer (`/usr/bin/time`, hyperfine) alternately; the medians are in each twin's docstring and the README.
+STEP is one whole operation, in-process: `read-xlsx`, `read-jsonl`, `write-jsonl` (read the xlsx, then write
+the canonical lines: the main job) or `validate` (read the jsonl, then validate). `--without TWIN` switches one
+column path off, so that the same step takes the record path: `column_rows` (the sheet as columns, and so the
+column body with it), `column_body`, `canonical_table`, `canonical_columns` or `columnar`. Time the two with
+any whole-process timer (`/usr/bin/time`, hyperfine) alternately; the medians are in each twin's docstring and
+the README.
 """
 
 from __future__ import annotations
