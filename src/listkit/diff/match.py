@@ -206,12 +206,11 @@ def _fuzzy(
     old_codes = _folded(old, old_left, [code_key])[0] if code_key else []
     new_codes = _folded(new, new_left, [code_key])[0] if code_key else []
     ratio = _cached_ratio()
-    scores: list[float] = []
-    for a, b, name_score in candidates:
+
+    def pair_score(a: int, b: int, name_score: int) -> float:
         o, n = old[old_left[a]], new[new_left[b]]
         if other_owner(o, n) or apart(o, n):
-            scores.append(0.0)
-            continue
+            return 0.0
         # Summed in the order name, basis, body, as the weights are listed: the same floats every time.
         total, weight = WEIGHTS["name"] * (name_score / 100), WEIGHTS["name"]
         basis_score = 0.0
@@ -224,9 +223,26 @@ def _fuzzy(
                 if part == "basis":
                     basis_score = part_score
         if code_key and old_codes[a] and new_codes[b] and old_codes[a] != new_codes[b] and basis_score < min_score:
-            scores.append(0.0)
-            continue
-        scores.append(total / weight)
+            return 0.0
+        return total / weight
+
+    # New records alike in all the score reads (the copies of one item in many lists) are scored once per old one.
+    alike = _alike(
+        new,
+        new_left,
+        new_folded,
+        new_codes if any(old_codes) else [],  # a code only tells records apart against an old record's code
+        by_department=other_owner is not _never,
+        key=key,
+    )
+    scored_once: dict[tuple[int, int, int], float] = {}
+    scores: list[float] = []
+    for a, b, name_score in candidates:
+        pair = (a, alike[b], name_score)
+        found = scored_once.get(pair)
+        if found is None:
+            found = scored_once[pair] = pair_score(a, b, name_score)
+        scores.append(found)
     rows = np.array([a for a, _b, _s in candidates], dtype=np.int64)
     cols = np.array([b for _a, b, _s in candidates], dtype=np.int64)
     keep = [k for k, s in enumerate(scores) if s >= min_score]
@@ -266,6 +282,31 @@ def _runs(rows: list[int], cols: list[int]) -> Iterator[tuple[int, list[int]]]:
             end += 1
         yield rows[start], cols[start:end]
         start = end
+
+
+def _alike(
+    records: Sequence[Record],
+    indexes: list[int],
+    folded: list[list[str]],
+    codes: list[str],
+    *,
+    by_department: bool,
+    key: str | None,
+) -> list[int]:
+    """For each of ``indexes``, a number shared by exactly the records the fuzzy score cannot tell apart: the same
+    folded scored fields, and code, department and ``--key`` value where the score reads them."""
+    numbers: dict[tuple[object, ...], int] = {}
+    alike = []
+    for position, i in enumerate(indexes):
+        record = records[i]
+        signature = (
+            tuple(column[position] for column in folded),
+            codes[position] if codes else "",
+            record.department if by_department else None,
+            fold(record.get(key)) if key else "",
+        )
+        alike.append(numbers.setdefault(signature, len(numbers)))
+    return alike
 
 
 def _folded(records: Sequence[Record], indexes: list[int], keys: Sequence[str | None]) -> list[list[str]]:
