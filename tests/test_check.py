@@ -288,3 +288,13 @@ def test_the_check_sheet_prints_landscape_with_every_item_whole(cli: Cli, tmp_pa
             if record is not None:
                 assert _flat(record.values["name"]) in printed and _flat(record.values["basis"]) in printed
     assert "第 1 页，共" in raw and pages >= 2
+
+
+def test_the_library_entry_point_is_what_the_command_renders(cli: Cli) -> None:
+    import listkit
+    from listkit import __version__
+    from listkit.render.check_json import check_json
+
+    result = listkit.check_lists(read_list([COUNTY]), read_list([CATALOGUE]))
+    document = json.loads(cli("check", *ARGS, "-f", "json").out)
+    assert document == json.loads(json.dumps(check_json(result, __version__), ensure_ascii=False))

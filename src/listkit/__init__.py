@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from listkit.check import check_lists as check
+    from listkit.check import check_lists
     from listkit.read import read_list
     from listkit.stats import compute_stats
     from listkit.validate import validate_list
 
-__all__ = ["__version__", "check", "compute_stats", "read_list", "validate_list"]
+__all__ = ["__version__", "check_lists", "compute_stats", "read_list", "validate_list"]
 
 
 def __getattr__(name: str) -> Any:
@@ -32,7 +32,8 @@ def __getattr__(name: str) -> Any:
         from listkit.validate import validate_list
 
         return validate_list
-    if name == "check":
+    # Not `check`: that name is the listkit.check package, which importing it sets on this module.
+    if name == "check_lists":
         from listkit.check import check_lists
 
         return check_lists

@@ -6,7 +6,6 @@ catalogue's level column says which of its items apply at the list's level.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -20,6 +19,7 @@ from listkit.errors import UsageError
 from listkit.identity import sort_key
 from listkit.model import ItemList
 from listkit.normalize import fold
+from listkit.read.levels import LEVEL_SEPARATORS
 from listkit.record import Record
 from listkit.schema import Schema, load_schema
 
@@ -137,7 +137,7 @@ def _list_level(records: list[Record], tiers: LevelTiers, level: str | None) -> 
 
 
 def _split_levels(text: str) -> list[str]:
-    return [part for part in re.split(r"[,、，/／;；\s]+", text) if part]
+    return [part for part in LEVEL_SEPARATORS.split(text) if part]
 
 
 def _applies(named: frozenset[int], own_tier: int) -> bool:

@@ -7,7 +7,8 @@ function itself instead. The registrations themselves are in one place, listkit/
 - Reader: a kind of input file, as ``sniff`` names it → its sheets (``sheets``), or a list already (``records``).
 - ListWriter: an ItemList → the bytes of a file; keyed by command: "import" (the canonical formats, also what
   ``apply`` writes) and "export" (publications).
-- Renderer: a command's result (validate's Report, diff's ChangeSet, stats' Stats) → text or bytes.
+- Renderer: a command's result (validate's Report, diff's ChangeSet, check's CheckResult, stats' Stats) → text
+  or bytes.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class Renderer(NamedTuple):
     """An output of a command's result: ``render`` (result, RenderOptions) → text or bytes; with ``terminal``,
     rich renderables instead (coloured on a terminal, plain text into a file)."""
 
-    command: str  # "validate", "diff", "stats"
+    command: str  # "validate", "diff", "check", "stats"
     name: str
     render: Target
     help: str = ""

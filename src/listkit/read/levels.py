@@ -17,7 +17,7 @@ from listkit.schema import Schema
 from listkit.vocabulary import LEVEL_SHEET_SUFFIXES
 
 # What separates the levels of a list of levels ('市级、县级', '省级/市级', '市级,县级').
-_SEPARATORS = re.compile(r"[,、，/／;；\s]+")
+LEVEL_SEPARATORS = re.compile(r"[,、，/／;；\s]+")
 # A count or a gloss in a sheet name: '区县级（120项）'.
 _GLOSS = re.compile(r"[（(][^）)]*[）)]")
 # From this length on, a level cell that names no level is a sentence about the scope, not a level word.
@@ -55,7 +55,7 @@ class LevelResolver:
         """A level cell: a list of level words respelled canonically; a sentence split into the levels it names
         and the scope (only when ``scope_free``: the list has a scope field and this record left it empty)."""
         whole = self.canonical(written)  # '县（市、区）级' is one level, though it holds a separator
-        parts = [written] if whole else [part for part in _SEPARATORS.split(written.strip()) if part]
+        parts = [written] if whole else [part for part in LEVEL_SEPARATORS.split(written.strip()) if part]
         canonical = [whole] if whole else [self.canonical(part) for part in parts]
         if parts and all(canonical):
             joined = "、".join(dict.fromkeys(c for c in canonical if c))
