@@ -6,8 +6,13 @@ A schema is a JSON Schema (draft 2020-12) whose properties carry listkit's annot
 remark, department — a field naming the department an item belongs to, e.g. a licensing list's 主管部门, which
 ``stats --by department`` groups by when a record has no department of its own), ``x-identity`` (part of an
 item's identity), ``x-variants`` (known spellings of enum values),
-``x-continues`` (the unnamed second column of a header merged over two columns), ``x-group`` (a two-row
-export header), ``x-none-values`` (texts that mean "none"; ``x-listkit.none-values`` gives them to every field),
+``x-continues`` (the unnamed second column of a header merged over two columns), ``x-stands-in-for`` (a field
+whose column is read as the field named when the sheet has no column of that one: 实施依据 beside 设定依据 is a
+field of its own, alone it is the legal basis), ``x-section`` (a field that the heading rows of the table's
+sections fill, '一、中央层面设定的行政许可事项' merged across it: each record under one takes its text, numbering
+left out), ``x-group`` (a two-row export header),
+``x-none-values`` (texts that mean "none"; ``x-listkit.none-values`` gives them to every field),
+``x-yes-values`` (texts that mean "yes" in a yes/no column, for ``stats --rate``; default vocabulary.YES_VALUES),
 ``x-width`` (export column width).
 
 Beside the fields, ``x-listkit.department`` names the column that says which department a record belongs to (kept
@@ -52,8 +57,11 @@ class Field:
     pattern: str | None = None
     max_length: int | None = None
     continues: str | None = None
+    stands_in_for: str | None = None
+    section: bool = False
     group: str | None = None
     none_values: tuple[str, ...] = ()
+    yes_values: tuple[str, ...] = ()  # what a cell says for "yes" (stats --rate); empty: vocabulary.YES_VALUES
     suggestions: tuple[str, ...] = ()  # common values offered in drop-downs; others are allowed
     default: str | None = None
     width: int = 14
@@ -108,6 +116,11 @@ class Schema:
     def key_of(self, role: str) -> str | None:
         found = self._by_role.get(role)
         return found.key if found else None
+
+    @cached_property
+    def section_keys(self) -> tuple[str, ...]:
+        """The fields a section heading row fills (``x-section``)."""
+        return tuple(f.key for f in self.fields if f.section)
 
     @cached_property
     def identity_keys(self) -> tuple[str, ...]:
@@ -207,8 +220,11 @@ def _field_from(key: str, spec: dict[str, Any], required: set[str], none_values:
         pattern=spec.get("pattern"),
         max_length=spec.get("maxLength"),
         continues=spec.get("x-continues"),
+        stands_in_for=spec.get("x-stands-in-for"),
+        section=bool(spec.get("x-section", False)),
         group=spec.get("x-group"),
         none_values=tuple(str(v) for v in spec["x-none-values"]) if "x-none-values" in spec else none_values,
+        yes_values=tuple(str(v) for v in spec.get("x-yes-values", ())),
         suggestions=tuple(str(v) for v in spec.get("x-suggestions", ())),
         default=spec.get("default"),
         width=int(spec.get("x-width", 14)),

@@ -104,5 +104,13 @@ NOTE_WORDS = ("备注", "注", "说明", "附注", "填表说明")
 NOTE_WORD_CORES = ("注", "说明")
 # A count in a sheet name: '行政处罚（254项）'.
 COUNT_WORD = "项"
+# What may come before a count after a section heading: '二、地方性法规设定的行政许可事项（共12项）'.
+COUNT_PREFIX = "共"
 # The numbers of a section heading: '一、行政许可'.
 CHINESE_NUMERALS = "一二三四五六七八九十"
+
+# --- Yes/no columns (stats.py) -------------------------------------------------------------------------------------
+# What a cell says for "yes" in a yes/no column ('是否网上办理': 是, √): ``stats --rate FIELD`` counts the records
+# that say one of these (compared folded, so 'Yes' and 'TRUE' count too). A field's schema may list its own under
+# x-yes-values, which then replace these.
+YES_VALUES = ("是", "√", "✓", "有", "Y", "yes", "true", "1")

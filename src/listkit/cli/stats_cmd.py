@@ -1,8 +1,7 @@
-"""listkit stats FILE... — counts by type, department or level."""
+"""listkit stats FILE... — counts by type, department, level or any field; rates of yes/no fields."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,20 +12,30 @@ from listkit.cli.options import Files, Lang, SchemaOpt, use_lang
 from listkit.formats import renderer
 
 
-class StatsBy(StrEnum):
-    type = "type"
-    department = "department"
-    level = "level"
-
-
 def stats(
     files: Files,
-    by: Annotated[StatsBy, typer.Option("--by", help="Group by type, department or level.")] = StatsBy.type,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Group by type, department, level, or any schema field (its key or title, e.g. remark or 备注).",
+        ),
+    ] = "type",
+    rate: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rate",
+            help="FIELD or FIELD=VALUE: the share of records whose FIELD says yes (是, √, Y …) or equals VALUE, "
+            "per group and in total. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[str, format_option("stats")] = "text",
     schema: SchemaOpt = None,
     lang: Lang = None,
 ) -> None:
-    """统计：按权力类型、部门或层级计数（含合计）。 Count records and items by type, department or level."""
+    """统计：按权力类型、部门、层级或任一字段计数（含合计），并可计算比率。 Count records and items by type,
+    department, level or any field; with --rate, the share of records whose field says yes."""
     from listkit.cli.deliver import deliver
     from listkit.cli.inputs import read_inputs
     from listkit.formats.options import RenderOptions
@@ -36,7 +45,7 @@ def stats(
     language = use_lang(lang)
     entry = renderer("stats", format)
     items = read_inputs(files, schema)
-    result = compute_stats(items, by.value)
+    result = compute_stats(items, by, rates=rate or ())
     loaded = load_schema(items.schema_name)
     title = items.meta.title or (loaded.title if language == "zh" else loaded.title_en)
     deliver(entry, result, RenderOptions(lang=language, version=__version__, title=title), None, files)

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from listkit.messages import changes, check, documents, rules
+from listkit.messages import changes, check, documents, rules, stats
 
 SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "rules": rules.MESSAGES,
     "changes": changes.MESSAGES,
     "documents": documents.MESSAGES,
     "check": check.MESSAGES,
+    "stats": stats.MESSAGES,
 }

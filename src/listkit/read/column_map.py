@@ -4,7 +4,8 @@ A header merged over two columns is one header, the second column being the fiel
 (层级 | 权限 under '行使层级'); a header written twice maps its second copy to the continuing field or keeps it as an
 extra column; a 部门 column (the schema's department column: its title or an alias) names each record's
 department; a header block copied with one copy hidden in Excel/WPS is read from the visible copy, the one the
-clerk sees and prints.
+clerk sees and prints; a field that stands in for another (``x-stands-in-for``: 实施依据 for the basis) is read as
+that one when the sheet has no column of it.
 """
 
 from __future__ import annotations
@@ -69,7 +70,17 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
     mapping.hidden_copies = [
         (hidden, shown) for hidden, shown in sorted(demoted.items()) if mapping.fields.get(shown) == headers[shown][1]
     ]
+    _stand_in(mapping, schema)
     return mapping
+
+
+def _stand_in(mapping: ColumnMap, schema: Schema) -> None:
+    """A column whose field stands in for another (x-stands-in-for) is read as that one when no column is: 实施依据
+    beside 设定依据 is a field of its own, and alone it is the legal basis."""
+    for col, key in sorted(mapping.fields.items()):
+        target = schema.by_key[key].stands_in_for
+        if target is not None and target in schema.by_key and target not in mapping.fields.values():
+            mapping.fields[col] = target
 
 
 def header_text(grid: Grid, first: int, rows: int, col: int) -> str:

@@ -18,7 +18,7 @@ from listkit.read.continued_rows import append_row, continue_record, continues_r
 from listkit.read.merged_text import Anchor, MergedText
 from listkit.read.row_records import RecordBuilder
 from listkit.read.sheet_plan import SheetPlan
-from listkit.read.skipped_rows import first_text, is_note, is_repeated_header, section_type
+from listkit.read.skipped_rows import first_text, is_note, is_repeated_header, section_heading, section_type
 from listkit.record import Record
 
 PROGRESS_STEP = 4096
@@ -85,8 +85,12 @@ class RowReader:
             self._skip(row, "note", first_text(own))
             return current
         section = section_type(plan, own)
+        heading = section_heading(plan, row, own) if section is None else None
         if section is not None:
             self.builder.section_type = section
+        elif heading is not None:
+            self.builder.section_values = dict.fromkeys(plan.schema.section_keys, heading)
+        if section is not None or heading is not None:
             self._skip(row, "section", first_text(own))
             return current
         if is_repeated_header(plan, own):

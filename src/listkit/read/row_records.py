@@ -26,6 +26,8 @@ class RecordBuilder:
         self.plan = plan
         # The type the latest section row named ('一、行政许可'): records without a type of their own take it.
         self.section_type: str | None = None
+        # What the latest section heading ('一、中央层面设定的行政许可事项') gives the schema's x-section fields.
+        self.section_values: dict[str, str] = {}
         self.packed = PackedSubItems(plan)
 
     def fast(self, row: int, cells: list[Any]) -> tuple[Record, dict[int, str]] | None:
@@ -80,6 +82,8 @@ class RecordBuilder:
             for carried_key in (plan.schema.key_of("name"), plan.schema.key_of("seq")):
                 if carried_key and carried_key not in values and carried_key in carried.values:
                     values[carried_key] = carried.values[carried_key]
+        for section_key, heading in self.section_values.items():
+            values.setdefault(section_key, heading)
         extra = {header: text for col, header in plan.columns.extras.items() if (text := text_of(col))}
         type_from = settle_type(plan, values, raw, self.section_type)
         plan.levels.settle_values(values, raw, plan.sheet_level)

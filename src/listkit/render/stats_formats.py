@@ -6,7 +6,7 @@ from json import dumps
 from typing import TYPE_CHECKING
 
 from listkit.formats.options import RenderOptions
-from listkit.render.stats_text import render, render_csv
+from listkit.render.stats_text import render, render_csv, render_rates
 from listkit.stats import Stats
 
 if TYPE_CHECKING:
@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 
 def text(stats: Stats, options: RenderOptions) -> list[RenderableType]:
-    return [render(stats, options.title, options.lang)]
+    tables: list[RenderableType] = [render(stats, options.title, options.lang)]
+    if stats.rates:
+        tables.append(render_rates(stats, options.title, options.lang))
+    return tables
 
 
 def json(stats: Stats, _options: RenderOptions) -> str:
