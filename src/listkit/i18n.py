@@ -105,6 +105,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "模式文件 {file} 不是合法的 JSON Schema：{reason}",
         "Schema file {file} is not a valid JSON Schema: {reason}",
     ),
+    "schema-rule-entry": (
+        "模式文件 {file} 的规则 {rule}：{entry} 缺失或无效（应为 {expected}）",
+        "Schema file {file}, rule {rule}: {entry} is missing or invalid (expected {expected})",
+    ),
+    "schema-rule-id": (
+        "模式文件 {file} 的规则 {rule}：id 须为小写短横线形式（如 commitment-required），"
+        "在该模式中唯一，且不与内置规则重名",
+        "Schema file {file}, rule {rule}: the id must be lower-case kebab-case (e.g. commitment-required), unique in "
+        "the schema and not the id of a built-in rule",
+    ),
+    "schema-rule-kind": (
+        "模式文件 {file} 的规则 {rule}：未知的 kind “{kind}”（可用：{known}）",
+        "Schema file {file}, rule {rule}: unknown kind '{kind}' (known: {known})",
+    ),
+    "schema-rule-field": (
+        "模式文件 {file} 的规则 {rule}：{entry} 指向的字段 {field} 不在 properties 中",
+        "Schema file {file}, rule {rule}: {entry} names the field {field}, which is not in properties",
+    ),
     "schema-no-properties": (
         "模式文件 {file} 没有定义任何字段（properties）",
         "Schema file {file} defines no fields (properties)",
@@ -443,6 +461,23 @@ class Phrase:
     key: str
 
 
+@dataclass(frozen=True)
+class Bilingual:
+    """A text given in both languages by the input rather than the catalogue (a schema's rule title, a field's
+    header), as a parameter of a message and rendered in that message's language."""
+
+    zh: str
+    en: str
+
+
+def _param(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Phrase):
+        return t(value.key, lang)
+    if isinstance(value, Bilingual):
+        return value.zh if lang == "zh" else value.en
+    return value
+
+
 def resolve_lang(value: str | None) -> Lang:
     """The language asked for, else ``LISTKIT_LANG``, else Chinese."""
     for candidate in (value, os.environ.get("LISTKIT_LANG")):
@@ -470,4 +505,4 @@ def t(key: str, lang: Lang | None = None, **params: Any) -> str:
         return key if not params else f"{key}: {params}"
     chosen = lang or get_lang()
     template = pair[0] if chosen == "zh" else pair[1]
-    return template.format(**{name: t(v.key, chosen) if isinstance(v, Phrase) else v for name, v in params.items()})
+    return template.format(**{name: _param(v, chosen) for name, v in params.items()})

@@ -18,6 +18,7 @@ left out), ``x-group`` (a two-row export header),
 Beside the fields, ``x-listkit.department`` names the column that says which department a record belongs to (kept
 beside the record's values, not as a field): ``{"title": {"zh": "部门", "en": "Department"}, "aliases": [...]}``,
 the header written and the other headers read as it. A schema that does not say gets 部门 and its usual aliases.
+``x-listkit.rules``, as a list, declares validation rules of the list's own (schema_declared.py).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from listkit.errors import SchemaError
 from listkit.i18n import t
 from listkit.normalize import fold
 from listkit.schema_bundled import BUNDLED, bundled_path
+from listkit.schema_declared import DeclaredRule, declared_rules
 from listkit.schema_patterns import check_patterns, without_patterns
 from listkit.schema_patterns import pattern_search as pattern_search  # where columnar.py and tests look for it
 from listkit.schema_refs import Refs, check_json_schema
@@ -97,6 +99,7 @@ class Schema:
     path: str
     ref: str = ""  # what load_schema() takes to load it again: a bundled name, or the file's path
     department: DepartmentColumn = field(default_factory=default_department)
+    rules: tuple[DeclaredRule, ...] = ()  # the rules x-listkit.rules declares (schema_declared.py)
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
@@ -264,6 +267,7 @@ def schema_from_document(document: Any, path: str) -> Schema:
     listed = meta.get("none-values")
     none_values = tuple(v for v in listed if isinstance(v, str)) if isinstance(listed, list) else ()
     title = str(titles.get("zh") or document.get("title") or name)
+    rules = declared_rules(meta, [key for key, spec in properties.items() if isinstance(spec, dict)], path)
     return Schema(
         name=name,
         title=title,
@@ -274,6 +278,7 @@ def schema_from_document(document: Any, path: str) -> Schema:
         document=document,
         path=path,
         department=_department_from(meta.get("department")),
+        rules=rules,
     )
 
 

@@ -114,3 +114,23 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 # that say one of these (compared folded, so 'Yes' and 'TRUE' count too). A field's schema may list its own under
 # x-yes-values, which then replace these.
 YES_VALUES = ("是", "√", "✓", "有", "Y", "yes", "true", "1")
+
+# --- Numbers of days (validate/rules/declared.py) -------------------------------------------------------------------
+# A time limit read as a number of days ('5个工作日', '1天', '即办'): the words that mean "at once" (0 days), and
+# the Chinese numerals read as digits ('五个工作日', '十五天').
+IMMEDIATE_WORDS = ("即办", "即时办结", "当场办结", "立即办结", "当场", "即时")
+CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CHINESE_TEN = "十"

@@ -40,13 +40,15 @@ def validate(
     from listkit.cli.inputs import read_each
     from listkit.formats.options import RenderOptions
     from listkit.render import validate_text
+    from listkit.schema import candidate_schemas
     from listkit.validate import combine, resolve_rules, validate_list
     from listkit.write.atomic import check_output
 
     language = use_lang(lang)
     entry = renderer("validate", format)
     selected, ignored = split_rules(select), split_rules(ignore)
-    resolve_rules(selected, ignored)  # unknown rule ids fail before any file is read
+    if selected or ignored:  # unknown rule ids fail before any file is read (a schema may declare rules)
+        resolve_rules(selected, ignored, candidate_schemas(schema))
     if entry.needs_file and output is None:
         raise UsageError("output-required")
     if entry.copies_input and len(files) != 1:

@@ -19,4 +19,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.basis-format": ("依据格式不规范", "The legal basis is badly formatted"),
     "rule.disguised-licence": ("疑似变相许可", "Possibly a licence in disguise"),
     "rule.completeness": ("字段填写率", "Share of records filling each field"),
+    # --- declared.py: the messages of rules a schema declares (x-listkit.rules); their titles are the schema's ---
+    "declared.required": ("{title}：{field}不能为空", "{title}: {field} must not be empty"),
+    "declared.required-when": (
+        "{title}：{when}为“{when_value}”时，{field}不能为空",
+        "{title}: {field} must not be empty when {when} is '{when_value}'",
+    ),
+    "declared.at-most": (
+        "{title}：{field}为 {days} 天，超过 {max} 天",
+        "{title}: {field} is {days} days, more than {max}",
+    ),
+    "declared.no-days": ("{title}：{field}“{value}”中没有天数", "{title}: {field} '{value}' holds no number of days"),
+    "declared.greater-than": (
+        "{title}：{field}（{days} 天）超过{than}（{than_days} 天）",
+        "{title}: {field} ({days} days) is longer than {than} ({than_days} days)",
+    ),
 }

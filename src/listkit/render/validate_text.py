@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from listkit.i18n import Lang, t
 from listkit.validate.report import SEVERITY_ORDER, Finding, Report
+from listkit.validate.rules import RuleInfo
 from listkit.validate.rules.registry import all_rules
 
 if TYPE_CHECKING:
@@ -20,7 +21,10 @@ def render(report: Report, lang: Lang) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
-    infos = all_rules()
+    infos: dict[str, RuleInfo] = {
+        rule: RuleInfo(rule, title.severity, (title.zh, title.en)) for rule, title in report.declared.items()
+    }
+    infos.update(all_rules())
     groups: dict[str, list[Finding]] = defaultdict(list)
     completeness: list[Finding] = []
     for finding in report.findings:

@@ -44,7 +44,9 @@ class Context:
 
     def option(self, rule: str, name: str, default: Any) -> Any:
         """A rule option from the schema's ``x-listkit.rules.<rule>.<name>``, else the default."""
-        options = self.schema.document.get("x-listkit", {}).get("rules", {}).get(rule, {})
+        rules = self.schema.document.get("x-listkit", {}).get("rules", {})
+        # A list under x-listkit.rules declares rules of the schema's own (schema_declared.py), not options.
+        options = rules.get(rule, {}) if isinstance(rules, dict) else {}
         return options.get(name, default) if isinstance(options, dict) else default
 
     def where(self, record: Record, key: str | None = None, beside: Record | None = None) -> str:

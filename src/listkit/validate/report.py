@@ -72,6 +72,17 @@ class Finding(BaseModel):
         }
 
 
+class RuleTitle(BaseModel):
+    """A rule the list's schema declares (x-listkit.rules): its severity and its title in both languages."""
+
+    severity: Severity
+    zh: str
+    en: str
+
+    def title(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
 class Report(BaseModel):
     files: list[str]
     records: int
@@ -79,6 +90,7 @@ class Report(BaseModel):
     strict: bool = False
     truncated_at: int | None = None  # --max-errors: how many errors are listed when some were left out
     counts: dict[str, int] = Field(default_factory=dict)  # severity → count, before truncation
+    declared: dict[str, RuleTitle] = Field(default_factory=dict)  # rule id → title, for rules schemas declare
 
     @property
     def errors(self) -> int:
