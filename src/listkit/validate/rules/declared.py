@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 from listkit.i18n import Bilingual
 from listkit.record import Record
@@ -88,27 +89,18 @@ def _required(ctx: Context, rule: DeclaredRule) -> Iterator[Finding]:
     rows = [row for row, applies in enumerate(_applies(ctx, rule)) if applies and not values[row]]
     title = Bilingual(rule.title, rule.title_en)
     for _row, record in _records(ctx, rows):
-        if rule.when is None:
-            yield ctx.finding(
-                rule.id,
-                rule.severity,
-                record,
-                rule.field,
-                "declared.required",
-                title=title,
-                field=_title(ctx, rule.field),
-            )
-            continue
+        # Required always, or required when another field holds one of some values (said in the message).
+        when: dict[str, Any] = (
+            {}
+            if rule.when is None
+            else {
+                "when": _title(ctx, rule.when.field),
+                "when_value": (record.values.get(rule.when.field) or "").strip(),
+            }
+        )
+        message = "declared.required" if rule.when is None else "declared.required-when"
         yield ctx.finding(
-            rule.id,
-            rule.severity,
-            record,
-            rule.field,
-            "declared.required-when",
-            title=title,
-            field=_title(ctx, rule.field),
-            when=_title(ctx, rule.when.field),
-            when_value=(record.values.get(rule.when.field) or "").strip(),
+            rule.id, rule.severity, record, rule.field, message, title=title, field=_title(ctx, rule.field), **when
         )
 
 
