@@ -32,10 +32,6 @@ ALLOWED = {
     "vocabulary.py": "recognition vocabulary: words listkit reads, the same in every language",
     "write/fonts.py": "font names, not text",
 }
-# pending: being restructured by other helpers while the catalogue was built. Each still holds Chinese literals
-# that move to the catalogue, vocabulary.py or the schema once that work lands; the test below fails when an entry
-# is no longer needed, so the list only shrinks.
-PENDING: dict[str, str] = {}
 # Placeholder sets that differ between zh and en until their caller changes (none left: a text given in both
 # languages is passed as a Phrase, e.g. apply-shape's expected=Phrase("apply.shape.…")).
 PENDING_PLACEHOLDERS: set[str] = set()
@@ -223,21 +219,12 @@ def test_no_chinese_literal_outside_the_catalogue_and_the_vocabulary() -> None:
     stray = [
         line
         for relative, tree in _sources()
-        if not _listed(relative, ALLOWED) and not _listed(relative, PENDING)
+        if not _listed(relative, ALLOWED)
         for line in _chinese_literals(relative, tree)
     ]
     assert not stray, "Chinese text outside the catalogue (i18n.py, listkit/messages/) or vocabulary.py:\n" + "\n".join(
         stray
     )
-
-
-@pytest.mark.parametrize("relative", sorted(PENDING))
-def test_pending_entries_are_still_needed(relative: str) -> None:
-    path = SRC / relative
-    if not path.exists():
-        pytest.fail(f"{relative} is gone: remove it from PENDING")
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    assert _chinese_literals(relative, tree), f"{relative} holds no Chinese literal any more: remove it from PENDING"
 
 
 # --- the department column's headers come from the schema ------------------------------------------------------

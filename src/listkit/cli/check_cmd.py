@@ -13,7 +13,6 @@ from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules, use_lang
 from listkit.errors import EXIT_FINDINGS, UsageError
 from listkit.formats import renderer
-from listkit.i18n import t
 
 
 class Scope(StrEnum):
@@ -87,7 +86,7 @@ def check(
     from listkit.cli.deliver import deliver
     from listkit.cli.inputs import read_inputs
     from listkit.formats.options import RenderOptions
-    from listkit.render.check_text import headline
+    from listkit.render.check_text import headline, title
 
     language = use_lang(lang)
     entry = renderer("check", format)
@@ -116,14 +115,8 @@ def check(
         fuzzy=not no_fuzzy,
         min_score=min_score,
     )
-    title = t(
-        "check.title",
-        language,
-        list=", ".join(Path(f).name for f in files),
-        reference=", ".join(Path(f).name for f in against),
-        level=result.level or t("check.every-level", language),
-    )
-    options = RenderOptions(lang=language, version=__version__, title=title, by_department=by is not None)
+    heading = title(result, language, names_only=True)
+    options = RenderOptions(lang=language, version=__version__, title=heading, by_department=by is not None)
     deliver(entry, result, options, str(target) if target else None, inputs)
     err().print(headline(result.summary, language), markup=False)
     if result.fails_on(failing):

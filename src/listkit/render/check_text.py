@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from listkit.check.model import STATUSES, CheckItem, CheckResult, CheckSummary
@@ -42,11 +43,14 @@ def headline(summary: CheckSummary, lang: Lang) -> str:
     return text
 
 
-def title(result: CheckResult, lang: Lang) -> str:
+def title(result: CheckResult, lang: Lang, *, names_only: bool = False) -> str:
+    """'清单对照：LIST ↔ REF（level）'; with ``names_only`` the files' names without their folders (a printed title)."""
+
+    def files(paths: list[str]) -> str:
+        return ", ".join(Path(p).name if names_only else p for p in paths)
+
     level = result.level or t("check.every-level", lang)
-    return t(
-        "check.title", lang, list=", ".join(result.list_files), reference=", ".join(result.reference_files), level=level
-    )
+    return t("check.title", lang, list=files(result.list_files), reference=files(result.reference_files), level=level)
 
 
 def status_label(status: str, lang: Lang) -> str:
