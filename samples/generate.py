@@ -476,6 +476,17 @@ def fill_sheet(ws: Worksheet, title: str, headers: Sequence[str], groups: Sequen
     ws.freeze_panes = "A3"
 
 
+def note_under(ws: Worksheet, note: str, width: int, height: int, *, gap: bool = False) -> None:
+    """A note under the table ('注：…'), merged across it as published lists write it; after a blank row if ``gap``."""
+    if gap:
+        ws.append([])
+    ws.append([note])
+    last = ws.max_row
+    ws.merge_cells(start_row=last, start_column=1, end_row=last, end_column=width)
+    ws.cell(last, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[last].height = height
+
+
 def workbook(sheet: str) -> tuple[Workbook, Worksheet]:
     wb = Workbook()
     wb.properties.creator = "listkit samples/generate.py"
@@ -503,6 +514,7 @@ def power_list(items: Sequence[Item], title: str, sheet: str = "权责清单") -
 
 def check_outputs(to_bytes: Callable[[Workbook], bytes]) -> dict[str, bytes]:
     from check_pairs import county_pair, delegation, zhengzhao_from
+    from list_zhengzhao import zhengzhao_list
 
     catalogue, county, expected = county_pair()
     reformed, unlisted = zhengzhao_from(licensing_items(2023))
@@ -552,40 +564,6 @@ def licensing_list(seed: int) -> Workbook:
     wb, ws = workbook("行政许可事项清单")
     fill_sheet(ws, f"{AREA}行政许可事项清单（2023年版）", headers(LICENSING_COLUMNS),
                groups_of(items, LICENSING_COLUMNS))
-    return wb
-
-
-REFORMS = {  # mode: (具体改革举措, 加强事中事后监管措施)
-    "直接取消审批": ("取消审批后，企业取得营业执照即可开展经营，行政机关、企事业单位、行业组织等不得要求企业"
-                     "提供相关证件。",
-                     "1.开展“双随机、一公开”监管，发现违法违规行为的依法查处并公开结果。\n"
-                     "2.加强信用监管，依法公示企业信用状况。"),
-    "审批改为备案": ("将审批改为备案，企业在开展经营前报送备案材料，备案部门不对备案材料作实质性审查。",
-                     "1.加强备案信息核查，对未按规定备案的依法查处。\n2.开展“双随机、一公开”监管，依法查处违法违规行为。"),
-    "实行告知承诺": ("1.依法制作告知承诺书，一次性告知审批条件和所需材料。\n"
-                     "2.对申请人自愿作出承诺并按要求提交材料的，当场作出审批决定。",
-                     "1.在作出审批决定后2个月内对申请人的承诺内容开展核查。\n"
-                     "2.发现实际情况与承诺内容不符的，依法撤销审批决定并予以处罚。"),
-    "优化审批服务": ("1.将审批时限由20个工作日压减至10个工作日。\n2.取消相关证明材料，改为部门间信息共享核验。\n"
-                     "3.推行全程网上办理。",
-                     "1.开展“双随机、一公开”监管。\n2.对重点领域实行重点监管，依法查处违法违规行为。\n"
-                     "3.推进信用分级分类监管。"),
-}
-
-
-def zhengzhao_list(seed: int, items: Sequence[Item] = ()) -> Workbook:
-    """The 证照分离 reform items: 40 fresh ones, or ``items`` (licensing items the reform covers)."""
-    rng, used = random.Random(seed), set[str]()
-    if not items:
-        items = sorted((new_item(rng, "XK", DEPTS, used) for _ in range(40)), key=lambda item: DEPTS.index(item.dept))
-    modes = [list(REFORMS)[i % len(REFORMS)] for i in range(len(items))]
-    rng.shuffle(modes)
-    rows = [[[seq, f"ZZ{seq:05d}", item.dept.name, item.name, item.records[0].basis, f"区级：{item.dept.name}", mode,
-              *REFORMS[mode], rng.choice(REMARKS) if rng.random() < 0.05 else None]]
-            for seq, (item, mode) in enumerate(zip(items, modes, strict=True), 1)]
-    schema = json.loads((HERE / "zhengzhao-list.schema.json").read_text(encoding="utf-8"))
-    wb, ws = workbook("证照分离改革事项清单")
-    fill_sheet(ws, f"{AREA}证照分离改革事项清单（2021年版）", [p["title"] for p in schema["properties"].values()], rows)
     return wb
 
 
@@ -662,11 +640,25 @@ def outputs() -> dict[str, bytes]:
         "department-power-list.csv": department_csv(department),
         "department-power-list.expected.json": json_bytes(counts(department)),
         "licensing-list.xlsx": to_bytes(licensing_list(2023)),
-        "zhengzhao-list.xlsx": to_bytes(zhengzhao_list(2025)),
         "broken-power-list.xlsx": to_bytes(broken),
         "broken-power-list.expected.json": json_bytes(defects),
         **check_outputs(to_bytes),
+        **list_outputs(to_bytes),
     }
+
+
+# One module per list the offices keep beside the two catalogues (schemas/), each writing its sample, a broken
+# variant with the findings it seeds, and a next edition with the changes between them.
+LIST_MODULES = ("list_zhengzhao", "list_commitment", "list_service", "list_intermediary")
+
+
+def list_outputs(to_bytes: Callable[[Workbook], bytes]) -> dict[str, bytes]:
+    import importlib
+
+    written: dict[str, bytes] = {}
+    for name in LIST_MODULES:
+        written.update(importlib.import_module(name).outputs(to_bytes))
+    return written
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -25,7 +25,8 @@ LISTS = {
     "licensing": "samples/licensing-list.xlsx",
 }
 OLD, NEW = "samples/district-power-list-2022.xlsx", "samples/district-power-list.xlsx"
-ZHENGZHAO = ["samples/zhengzhao-list.xlsx", "--schema", "samples/zhengzhao-list.schema.json"]
+ZHENGZHAO = ["samples/zhengzhao-list.xlsx", "--schema", "zhengzhao-list"]
+DERIVED = ("zhengzhao-list", "commitment-list", "service-list", "intermediary-list")
 
 
 def cases() -> Iterator[tuple[str, list[str], str | None]]:
@@ -49,6 +50,18 @@ def cases() -> Iterator[tuple[str, list[str], str | None]]:
     yield "import-zhengzhao", ["import", *ZHENGZHAO, "-o", OUT + ".jsonl"], "jsonl"
     yield "validate-zhengzhao", ["validate", *ZHENGZHAO, "-f", "json"], None
     yield "export-zhengzhao", ["export", *ZHENGZHAO, "-o", OUT + ".xlsx"], "xlsx"
+    for name in DERIVED:
+        path, broken, after = f"samples/{name}.xlsx", f"samples/broken-{name}.xlsx", f"samples/{name}-2022.xlsx"
+        yield f"import-{name}", ["import", path, "-o", OUT + ".jsonl"], "jsonl"
+        yield f"validate-broken-{name}", ["validate", broken, "-f", "json"], None
+        yield f"stats-{name}", ["stats", path, "-f", "json"], None
+        yield f"diff-{name}", ["diff", path, after, "-f", "json"], None
+        yield f"export-{name}", ["export", path, "-o", OUT + ".xlsx"], "xlsx"
+        yield f"template-{name}", ["schema", "template", name, "-o", OUT + ".xlsx"], "xlsx"
+    rates = ["--rate", "online", "--rate", "appointment", "--rate", "handling=即办件"]
+    yield "stats-service-rates", ["stats", "samples/service-list.xlsx", "--by", "department", *rates, "-f", "csv"], None
+    checked = ["samples/intermediary-list.xlsx", "--against", "samples/licensing-list.xlsx"]
+    yield "check-intermediary", ["check", *checked, "-f", "json"], None
     for lang in ("zh", "en"):
         for fmt in ("text", "json", "markdown"):
             yield f"diff-{fmt}-{lang}", ["diff", OLD, NEW, "-f", fmt, "--lang", lang, "--show-cosmetic"], None

@@ -11,6 +11,7 @@ import pytest
 
 from listkit.model import ItemList
 from listkit.read import read_list
+from listkit.schema_bundled import bundled_path
 from tests.conftest import SAMPLES, CliResult
 from tests.xlsx_fixtures import HEADER, row, write_xlsx
 
@@ -20,7 +21,12 @@ SAMPLE_LISTS = [
     ("department-power-list.csv", None),
     ("licensing-list.xlsx", None),
     ("broken-power-list.xlsx", None),
-    ("zhengzhao-list.xlsx", str(SAMPLES / "zhengzhao-list.schema.json")),
+    ("zhengzhao-list.xlsx", None),
+    ("commitment-list.xlsx", None),
+    ("service-list.xlsx", None),
+    ("intermediary-list.xlsx", None),
+    # A user's schema file, which travels with the list (a copy of a bundled one will do).
+    ("zhengzhao-list.xlsx", str(bundled_path("zhengzhao-list"))),
 ]
 
 
@@ -41,7 +47,9 @@ def comparable(items: ItemList) -> list[tuple[object, ...]]:
     )
 
 
-@pytest.mark.parametrize(("sample", "schema"), SAMPLE_LISTS, ids=[s for s, _ in SAMPLE_LISTS])
+@pytest.mark.parametrize(
+    ("sample", "schema"), SAMPLE_LISTS, ids=[f"{s}-{'file' if f else 'bundled'}" for s, f in SAMPLE_LISTS]
+)
 def test_jsonl_round_trip_is_lossless(cli: Cli, tmp_path: Path, sample: str, schema: str | None) -> None:
     if schema:
         # A header may name only a schema file in its own folder (read/header_schema.py): they travel together.

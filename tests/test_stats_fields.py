@@ -21,7 +21,7 @@ from tests.conftest import SAMPLES, CliResult
 Cli = Callable[..., CliResult]
 DISTRICT = str(SAMPLES / "district-power-list.xlsx")
 LICENSING = str(SAMPLES / "licensing-list.xlsx")
-ZHENGZHAO = [str(SAMPLES / "zhengzhao-list.xlsx"), "--schema", str(SAMPLES / "zhengzhao-list.schema.json")]
+ZHENGZHAO = [str(SAMPLES / "zhengzhao-list.xlsx"), "--schema", "zhengzhao-list"]
 
 # A list with two yes/no columns: 是否网上办理 (the default yes words) and 即办 (its own: 即办件).
 DOCUMENT: dict[str, Any] = {

@@ -32,10 +32,18 @@ _FIRST_CHARS = frozenset("".join(FORMULA_STARTS) + GUARD)
 
 # Characters XML 1.0 cannot hold (C0 controls but tab, LF, CR): what the warning counts.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_ESCAPE_LIKE = r"_(?=x[0-9A-Fa-f]{4}_)"  # the underscore of a text that reads as an escape
-# CSV: controls and escape-like texts. xlsx (openpyxl): CR too, which an XML parser would read back as LF.
-_CSV_SPECIAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|" + _ESCAPE_LIKE)
-_XML_SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f]|" + _ESCAPE_LIKE)
+_CSV_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+_XML_CONTROLS = r"[\x00-\x08\x0b-\x1f]"  # CR too, which an XML parser would read back as LF
+
+
+def _special(controls: str) -> re.Pattern[str]:
+    """Controls, and the underscore of a text that would read as an escape: '_x0041_', or '_x0041' before a control
+    (whose own escape then supplies the closing underscore)."""
+    return re.compile(f"{controls}|_(?=x[0-9A-Fa-f]{{4}}(?:_|{controls}))")
+
+
+_CSV_SPECIAL = _special(_CSV_CONTROLS)
+_XML_SPECIAL = _special(_XML_CONTROLS)
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 

@@ -339,6 +339,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "by.type": ("权力类型", "Type"),
     "by.department": ("部门", "Department"),
     "by.level": ("层级", "Level"),
+    "field-label": ("{title}：", "{title}: "),
     "total": ("合计", "Total"),
     "unspecified": ("（未填）", "(blank)"),
     "validate.summary": (
@@ -380,6 +381,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.unnamed-column": (
         "第 {args[0]} 列没有表头，其中 {args[1]} 个非空单元格未读取",
         "Column {args[0]} has no header; its {args[1]} non-empty cells were not read",
+    ),
+    "explain.ticked-columns": (
+        "第 {args[0]}–{args[1]} 列为“{args[2]}”的打勾列（每列一个取值）：每条记录取打勾一列的值，未打勾为空，"
+        "打勾多列时各值以“、”连接",
+        "Columns {args[0]}–{args[1]} give '{args[2]}' as one ticked column per value: each record takes the value "
+        "of the column ticked (none ticked: empty; several: their values joined by '、')",
     ),
     "explain.combined-seq": (
         "第 {args[0]} 行序号为“{args[1]}”，按一条记录读取",

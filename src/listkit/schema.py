@@ -13,12 +13,19 @@ sections fill, '一、中央层面设定的行政许可事项' merged across it:
 left out), ``x-group`` (a two-row export header),
 ``x-none-values`` (texts that mean "none"; ``x-listkit.none-values`` gives them to every field),
 ``x-yes-values`` (texts that mean "yes" in a yes/no column, for ``stats --rate``; default vocabulary.YES_VALUES),
-``x-width`` (export column width).
+``x-ticks`` (an enum field that may be published as one column per value, ticked: '改革方式' merged over
+直接取消审批 | 审批改为备案 | …, '√' in the one that applies; each column's lowest header is an enum value or an
+``x-variants`` spelling, under a header naming the field or, when the value names are unambiguous, alone; the
+value read is the ticked column's, a tick being one of the field's yes values — read/ticks.py),
+``x-width`` (export column width), ``x-refers-to`` (a field naming an item of another list by that list's field of
+this role — a 中介服务 item's 涉及的审批事项 names a licensing item: ``check`` resolves it there).
 
 Beside the fields, ``x-listkit.department`` names the column that says which department a record belongs to (kept
 beside the record's values, not as a field): ``{"title": {"zh": "部门", "en": "Department"}, "aliases": [...]}``,
 the header written and the other headers read as it. A schema that does not say gets 部门 and its usual aliases.
 ``x-listkit.rules``, as a list, declares validation rules of the list's own (schema_declared.py).
+``x-listkit.detect.needs-one-of`` lists fields of which a header must name one for detection to choose this schema
+(a 告知承诺 list is one only with a 承诺内容 or 核查方式 column); ``--schema`` chooses it regardless.
 """
 
 from __future__ import annotations
@@ -64,7 +71,9 @@ class Field:
     group: str | None = None
     none_values: tuple[str, ...] = ()
     yes_values: tuple[str, ...] = ()  # what a cell says for "yes" (stats --rate); empty: vocabulary.YES_VALUES
+    ticks: bool = False  # x-ticks: may be published as one ticked column per enum value (read/ticks.py)
     suggestions: tuple[str, ...] = ()  # common values offered in drop-downs; others are allowed
+    refers_to: str | None = None  # the role, in another list, of the field this one names an item by
     default: str | None = None
     width: int = 14
 
@@ -100,6 +109,7 @@ class Schema:
     ref: str = ""  # what load_schema() takes to load it again: a bundled name, or the file's path
     department: DepartmentColumn = field(default_factory=default_department)
     rules: tuple[DeclaredRule, ...] = ()  # the rules x-listkit.rules declares (schema_declared.py)
+    detect_needs: frozenset[str] = frozenset()  # x-listkit.detect.needs-one-of: empty, any header may be this list
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
@@ -112,6 +122,15 @@ class Schema:
             if f.role is not None:
                 roles.setdefault(f.role, f)
         return roles
+
+    def fit(self, keys: Iterable[str], *, chosen: bool = False) -> tuple[int, int]:
+        """How well a header (or a record's keys) fits this schema, for detection: the fields it names, then — a
+        tie — the more general list, the one with more fields (a 权责清单 holds licensing items too). (0, 0) when
+        the schema needs a field of its own (``detect_needs``) that is not named, unless the user ``chosen`` it."""
+        named = {key for key in keys if key in self.by_key}
+        if self.detect_needs and not chosen and not named & self.detect_needs:
+            return 0, 0
+        return len(named), len(self.fields)
 
     def role(self, role: str) -> Field | None:
         return self._by_role.get(role)
@@ -228,7 +247,9 @@ def _field_from(key: str, spec: dict[str, Any], required: set[str], none_values:
         group=spec.get("x-group"),
         none_values=tuple(str(v) for v in spec["x-none-values"]) if "x-none-values" in spec else none_values,
         yes_values=tuple(str(v) for v in spec.get("x-yes-values", ())),
+        ticks=bool(spec.get("x-ticks", False)) and bool(enum),
         suggestions=tuple(str(v) for v in spec.get("x-suggestions", ())),
+        refers_to=str(spec["x-refers-to"]) if spec.get("x-refers-to") else None,
         default=spec.get("default"),
         width=int(spec.get("x-width", 14)),
     )
@@ -279,7 +300,21 @@ def schema_from_document(document: Any, path: str) -> Schema:
         path=path,
         department=_department_from(meta.get("department")),
         rules=rules,
+        detect_needs=_detect_needs(meta.get("detect"), properties, path),
     )
+
+
+def _detect_needs(spec: Any, properties: dict[str, Any], path: str) -> frozenset[str]:
+    if spec is None:
+        return frozenset()
+    listed = spec.get("needs-one-of") if isinstance(spec, dict) else None
+    if not isinstance(listed, list) or not listed or not all(isinstance(key, str) for key in listed):
+        raise SchemaError("schema-invalid", file=path, reason='x-listkit.detect: {"needs-one-of": ["<field>", …]}')
+    unknown = [key for key in listed if key not in properties]
+    if unknown:
+        reason = f"x-listkit.detect.needs-one-of: {', '.join(unknown)} ∉ properties"
+        raise SchemaError("schema-invalid", file=path, reason=reason)
+    return frozenset(listed)
 
 
 @lru_cache(maxsize=16)

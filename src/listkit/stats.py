@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from listkit.errors import UsageError
+from listkit.i18n import Lang, t
 from listkit.identity import item_columns
 from listkit.model import ItemList
 from listkit.normalize import fold
+from listkit.record import Record
 from listkit.schema import Field as SchemaField
 from listkit.schema import Schema, load_schema
 from listkit.table import DEPARTMENT, RecordTable, folded
@@ -91,6 +93,10 @@ class Stats(BaseModel):
     def by_title(self, lang: str) -> str:
         return (self.title if lang == "zh" else self.title_en) or self.by
 
+    def heading(self, lang: Lang) -> str:
+        """The header over the groups: the field's own title, or the catalogue's word for a role (部门)."""
+        return self.by_title(lang) if self.title else t(f"by.{self.by}", lang)
+
     def as_json(self) -> dict[str, Any]:
         document: dict[str, Any] = {
             "by": self.by,
@@ -117,7 +123,7 @@ class RateSpec:
 
 def compute_stats(
     items: ItemList,
-    by: By = "type",
+    by: By | None = None,
     schema: Schema | None = None,
     rates: Sequence[RateSpec | str] = (),
 ) -> Stats:
@@ -127,6 +133,7 @@ def compute_stats(
     import polars as pl
 
     schema = schema or load_schema(items.schema_name)
+    by = by or default_grouping(schema)
     table = items.table()
     by_key, by_field = _resolve(by, schema, "--by")
     specs = [RateSpec.parse(r) if isinstance(r, str) else r for r in rates]
@@ -162,7 +169,10 @@ def compute_stats(
     totals = {"records": table.height, **{name: int(frame.get_column(name).sum() or 0) for name in rate_names}}
     total_rates = rates_of(totals)
     total = StatsRow(key="total", records=table.height, items=all_items, rates=total_rates)
-    title, title_en = (by_field.title, by_field.title_en) if by not in ROLES and by_field is not None else ("", "")
+    # Headed by the field's own title (事项类型 on a service list, 权力类型 on a power list); not the department,
+    # whose groups come from the record's own department before any field.
+    titled = by_field is not None and by != "department"
+    title, title_en = (by_field.title, by_field.title_en) if by_field is not None and titled else ("", "")
     return Stats(
         by=by if by in ROLES else by_key or by,
         rows=rows,
@@ -191,6 +201,16 @@ def _resolve(name: str, schema: Schema, option: str) -> tuple[str | None, Schema
         if folded and folded in (fold(f.title), fold(f.title_en)):
             return f.key, f
     raise UsageError("bad-option", option=option, reason=f"{name} ∉ {', '.join(field_names(schema))}")
+
+
+def default_grouping(schema: Schema) -> By:
+    """What a list is counted by when nobody says: its types, or its departments where it has no types (中介服务)."""
+    return "type" if schema.role("type") is not None else "department"
+
+
+def department_of(record: Record, schema: Schema) -> str:
+    """One record's department, as ``_column`` reads the department for a whole table."""
+    return record.department or record.get(schema.key_of("department")) or record.get(schema.key_of("body"))
 
 
 def _column(table: RecordTable, key: str | None, schema: Schema) -> pl.Series:

@@ -114,6 +114,9 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 # that say one of these (compared folded, so 'Yes' and 'TRUE' count too). A field's schema may list its own under
 # x-yes-values, which then replace these.
 YES_VALUES = ("是", "√", "✓", "有", "Y", "yes", "true", "1")
+# Marks that tick a column of a value published as one column per value (read/ticks.py), besides the yes values:
+# filled circles and squares, check marks in other code points.
+TICK_MARKS = ("●", "■", "☑", "✔", "✅")
 
 # --- Numbers of days (validate/rules/declared.py) -------------------------------------------------------------------
 # A time limit read as a number of days ('5个工作日', '1天', '即办'): the words that mean "at once" (0 days), and

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from listkit.check.levels import LevelTiers, tier
 from listkit.check.model import SCOPES, STATUSES, CheckItem, CheckResult, CheckSummary, DepartmentSummary, Status
 from listkit.check.projection import projected
+from listkit.check.references import referring_field, resolve_references
 from listkit.diff.classify import aspect_of
 from listkit.diff.match import DEFAULT_MIN_SCORE, match
 from listkit.diff.model import FieldChange
@@ -60,7 +61,43 @@ def check_lists(
     ref_originals = reference.records
     ref_records = projected(ref_originals, reference_schema, schema)
     applies = [own_tier is None or _applies(tiers.of_text(r.get(tiers.key)), own_tier) for r in ref_records]
-    gone = _cancelled(ref_records, cancelled, schema, fuzzy, min_score)
+    referring = referring_field(schema)
+    if referring is not None:
+        found = resolve_references(
+            own_records, schema, referring, ref_originals, reference_schema, applies, fuzzy=fuzzy, min_score=min_score
+        )
+    else:
+        gone = _cancelled(ref_records, cancelled, schema, fuzzy, min_score)
+        found = _paired(ref_records, ref_originals, own_records, schema, applies, gone, compared, fuzzy, min_score)
+    kept = [item for item in found if item.status in SCOPES[scope]]
+    kept.sort(key=_report_order(schema, reference_schema))
+    summary = _summary(kept, sum(applies))
+    return CheckResult(
+        schema_name=schema.ref,
+        reference_schema=reference_schema.ref,
+        list_files=list(items.files),
+        reference_files=list(reference.files),
+        level=own_level,
+        scope=scope,
+        referring=referring.key if referring else None,
+        summary=summary,
+        departments=_by_department(kept),
+        items=kept,
+    )
+
+
+def _paired(
+    ref_records: list[Record],
+    ref_originals: list[Record],
+    own_records: list[Record],
+    schema: Schema,
+    applies: list[bool],
+    gone: set[int],
+    compared: list[str],
+    fuzzy: bool,
+    min_score: float,
+) -> list[CheckItem]:
+    """Catalogue and list paired item for item by the one matcher, each pair compared."""
     matching = match(
         ref_records, own_records, schema, fuzzy=fuzzy, min_score=min_score, across_departments=True, scored=SCORED
     )
@@ -78,20 +115,7 @@ def check_lists(
         if applies[i]:
             found.append(CheckItem(status="cancelled" if i in gone else "missing", reference=ref_originals[i]))
     found.extend(CheckItem(status="extra", listed=own_records[j]) for j in matching.new_left)
-    kept = [item for item in found if item.status in SCOPES[scope]]
-    kept.sort(key=_report_order(schema, reference_schema))
-    summary = _summary(kept, sum(applies))
-    return CheckResult(
-        schema_name=schema.ref,
-        reference_schema=reference_schema.ref,
-        list_files=list(items.files),
-        reference_files=list(reference.files),
-        level=own_level,
-        scope=scope,
-        summary=summary,
-        departments=_by_department(kept),
-        items=kept,
-    )
+    return found
 
 
 def _compared_keys(schema: Schema, compare: Sequence[str]) -> list[str]:

@@ -78,6 +78,7 @@ class CheckResult:
     level: str | None  # the level LIST was held at ('县级'), None when every REF item applied
     summary: CheckSummary
     scope: str = "both"
+    referring: str | None = None  # the list's field naming catalogue items (x-refers-to): looked up, not paired
     departments: list[DepartmentSummary] = field(default_factory=list)
     items: list[CheckItem] = field(default_factory=list)
 

@@ -13,6 +13,7 @@ from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules, use_lang
 from listkit.errors import EXIT_FINDINGS, UsageError
 from listkit.formats import renderer
+from listkit.schema_bundled import BUNDLED
 
 
 class Scope(StrEnum):
@@ -73,7 +74,8 @@ def check(
         str | None,
         typer.Option(
             "--against-schema",
-            help="The catalogue's schema where it is another list's (a derived list's master); default: --schema.",
+            help="The catalogue's schema where it is another list's (a derived list's master); default: --schema, "
+            "else detected. LIST's schema: --schema, else the catalogue's own schema file, else detected.",
             show_default=False,
         ),
     ] = None,
@@ -103,7 +105,7 @@ def check(
 
         check_output(target, inputs)
     reference = read_inputs(against, against_schema or schema)
-    items = read_inputs(files, schema or reference.schema_name)
+    items = read_inputs(files, schema or _user_schema(reference.schema_name))
     gone = read_inputs(cancelled, reference.schema_name) if cancelled else None
     result = check_lists(
         items,
@@ -118,6 +120,12 @@ def check(
     heading = title(result, language, names_only=True)
     options = RenderOptions(lang=language, version=__version__, title=heading, by_department=by is not None)
     deliver(entry, result, options, str(target) if target else None, inputs)
-    err().print(headline(result.summary, language), markup=False)
+    err().print(headline(result, language), markup=False)
     if result.fails_on(failing):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _user_schema(name: str) -> str | None:
+    """A schema file of the user's, which detection (bundled schemas only) would not consider; None for a bundled
+    schema, so that a derived list (证照分离, 中介服务) is known by its own headers."""
+    return None if name in BUNDLED else name

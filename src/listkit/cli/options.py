@@ -8,6 +8,7 @@ import typer
 
 from listkit.i18n import Lang as Language
 from listkit.i18n import resolve_lang, set_lang
+from listkit.schema_bundled import BUNDLED
 
 Lang = Annotated[
     str | None,
@@ -17,7 +18,7 @@ SchemaOpt = Annotated[
     str | None,
     typer.Option(
         "--schema",
-        help="Bundled schema name (power-list, licensing-list) or a JSON Schema file; default: from the headers.",
+        help=f"Bundled schema name ({', '.join(BUNDLED)}) or a JSON Schema file; default: from the headers.",
         show_default=False,
     ),
 ]

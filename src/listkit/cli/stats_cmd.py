@@ -15,12 +15,14 @@ from listkit.formats import renderer
 def stats(
     files: Files,
     by: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--by",
-            help="Group by type, department, level, or any schema field (its key or title, e.g. remark or 备注).",
+            help="Group by type, department, level, or any schema field (its key or title, e.g. remark or 备注); "
+            "default: type, or department for a list without types.",
+            show_default=False,
         ),
-    ] = "type",
+    ] = None,
     rate: Annotated[
         list[str] | None,
         typer.Option(

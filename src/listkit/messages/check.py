@@ -16,6 +16,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{reference} catalogue items apply: {taken} taken up ({differs} of them differ), {missing} missing; "
         "{extra} beyond the catalogue, {out_of_level} out of level",
     ),
+    "check.headline-references": (
+        "按所涉事项核对 {listed} 项：{resolved} 项所涉事项均在目录中（其中写法不同 {differs} 项），"
+        "{extra} 项所涉事项不在目录中，层级不符 {out_of_level} 项",
+        "{listed} items checked by the catalogue items they name: {resolved} name catalogue items only ({differs} "
+        "of them spelled otherwise), {extra} name an item not in the catalogue, {out_of_level} out of level",
+    ),
     "check.headline-cancelled": ("；目录事项已取消 {cancelled} 项", "; {cancelled} catalogue items cancelled since"),
     "check.title": ("清单对照：{list} ↔ {reference}（{level}）", "List check: {list} against {reference} ({level})"),
     "check.every-level": ("各层级", "every level"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
@@ -13,14 +13,13 @@ from listkit.errors import InputError, SchemaError, is_panic, panic_reason
 from listkit.model import ItemList, ListMeta, SheetLayout
 from listkit.read.duplicates import duplicate_files
 from listkit.read.grid import Grid
-from listkit.read.header_find import HeaderMatch, header_score
+from listkit.read.header_find import HEADER_SEARCH_ROWS, HeaderMatch, header_score
 from listkit.read.meta import common_meta, file_meta, read_meta
 from listkit.read.sheet import read_sheet
 from listkit.read.sniff import sniff
 from listkit.read.types import TypeResolver
 from listkit.record import Record
 from listkit.schema import Schema, candidate_schemas, load_schema
-from listkit.schema_bundled import BUNDLED
 from listkit.table import DEPARTMENT, RecordTable, concat_saved, saved_table
 
 if TYPE_CHECKING:
@@ -82,14 +81,35 @@ class ReadSource:
 
 
 def _detect(grids: list[Grid], requested: str | None) -> tuple[Schema, list[tuple[Grid, HeaderMatch | None]]]:
-    best: tuple[int, Schema, list[tuple[Grid, HeaderMatch | None]]] | None = None
+    """The schema whose header fits a sheet best (Schema.fit), with each sheet's header under it."""
+    best: tuple[tuple[int, int], Schema, list[tuple[Grid, HeaderMatch | None]]] | None = None
     for schema in candidate_schemas(requested):
         matches = [(grid, header_score(grid, schema)) for grid in grids]
-        score = max((len(m.keys) for _g, m in matches if m), default=0)
-        if best is None or score > best[0]:
-            best = (score, schema, matches)
+        fit = max((schema.fit(m.keys, chosen=requested is not None) for _g, m in matches if m), default=(0, 0))
+        if best is None or fit > best[0]:
+            best = (fit, schema, matches)
     assert best is not None
+    if best[0][0] == 0:
+        # No header: the error names the columns of the list the sheet comes nearest to.
+        return _nearest(grids, candidate_schemas(requested)), [(grid, None) for grid, _m in best[2]]
     return best[1], best[2]
+
+
+def _nearest(grids: list[Grid], schemas: Iterable[Schema]) -> Schema:
+    """The schema naming most fields in any one of the sheets' first rows (the first schema on a tie)."""
+
+    def named(schema: Schema) -> int:
+        return max(
+            (
+                len({key for text in grid.texts(row) if text and (key := schema.match_header(text))})
+                for grid in grids
+                for row in range(min(HEADER_SEARCH_ROWS, len(grid.rows)))
+            ),
+            default=0,
+        )
+
+    candidates = list(schemas)
+    return max(candidates, key=lambda schema: (named(schema), -candidates.index(schema)))
 
 
 def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError:
@@ -153,8 +173,6 @@ def _from_sheets(path: Path, grids: list[Grid], schema_name: str | None) -> Item
     if not any(m for _g, m in matches):
         if schema_name is None and all(g.is_empty() for g in grids):
             raise InputError("no-data-sheet", file=file)
-        if schema_name is None and len(BUNDLED) > 1:
-            raise _no_header_error(grids, load_schema(BUNDLED[0]), file)
         raise _no_header_error(grids, schema, file)
     types = TypeResolver(schema)
     result = ItemList(schema_name=schema.ref, files=[file])

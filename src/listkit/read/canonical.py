@@ -15,6 +15,7 @@ from listkit.errors import InputError
 from listkit.i18n import t
 from listkit.model import ItemList, ListMeta, SheetColumns, columns_from_header
 from listkit.progress import Advance, track
+from listkit.read.enum_values import EnumSpellings
 from listkit.read.header_schema import header_schema
 from listkit.read.json_document import trouble_line
 from listkit.read.json_keys import KeyTrouble, check_duplicates, check_line, checked_pairs
@@ -105,7 +106,7 @@ def _schema(header: dict[str, Any] | None, objects: list[tuple[int, dict[str, An
     if len(candidates) == 1:
         return candidates[0]
     keys = {key for _n, value in objects[:200] for key in value}
-    return max(candidates, key=lambda s: len(keys & set(s.by_key)))
+    return max(candidates, key=lambda s: s.fit(keys))
 
 
 def _build(
@@ -117,10 +118,11 @@ def _build(
     meta = ListMeta.model_validate(header.get("meta", {})) if header else ListMeta()
     records = [record_from_object(value, number, file, schema) for number, value in objects]
     type_key = schema.key_of("type")
-    if type_key is not None:
-        types = TypeResolver(schema)
-        for record in records:
+    types, enums = TypeResolver(schema), EnumSpellings(schema)
+    for record in records:
+        if type_key is not None:
             types.canonicalise(record.values, record.raw, type_key)
+        enums.settle(record.values, record.raw)
     return ItemList(
         schema_name=schema.ref, meta=meta, records=records, files=[file], source_columns=source_columns(header)
     )

@@ -27,6 +27,7 @@ from listkit.i18n import t
 from listkit.model import ItemList, ListMeta
 from listkit.progress import track
 from listkit.read.canonical import HEADER_KEY, record_from_object, source_columns
+from listkit.read.enum_values import EnumSpellings
 from listkit.read.header_schema import header_schema
 from listkit.read.json_keys import repeated_key
 from listkit.read.nesting import shallow_enough
@@ -73,7 +74,7 @@ def read_canonical_table(path: Path, file: str, schema_name: str | None) -> Item
     if schema is None or not _simple(frame) or (not exact and (_coerced(frame) or not _keys_once(path, frame))):
         return None
     frame = _blank_to_null(frame)
-    if not _types_canonical(frame, schema):
+    if not _spelled_canonically(frame, schema):
         return None
     meta = ListMeta.model_validate(header.get("meta") or {})
     table = _table(frame, file, schema)
@@ -188,7 +189,7 @@ def _schema(header: dict[str, Any], columns: list[str], requested: str | None) -
     candidates = list(candidate_schemas(requested))
     if len(candidates) == 1:
         return candidates[0]
-    return max(candidates, key=lambda s: len(set(columns) & set(s.by_key)), default=None)
+    return max(candidates, key=lambda s: s.fit(columns), default=None)
 
 
 def _keys_once(path: Path, body: pl.DataFrame) -> bool:
@@ -268,17 +269,22 @@ def _blank_to_null(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _types_canonical(frame: pl.DataFrame, schema: Schema) -> bool:
-    """A variant spelling would be rewritten (and remembered in ``raw``) record by record: not handled here."""
+def _spelled_canonically(frame: pl.DataFrame, schema: Schema) -> bool:
+    """A variant spelling of a type or another closed value would be rewritten (and remembered in ``raw``) record
+    by record: not handled here."""
     type_key = schema.key_of("type")
-    if type_key is None or type_key not in frame.columns:
-        return True
-    resolver = TypeResolver(schema)
-    for value in frame.get_column(type_key).drop_nulls().unique().to_list():
-        canonical = resolver.canonical(value)
-        if canonical is not None and canonical != value:
-            return False
-    return True
+    if type_key is not None and type_key in frame.columns:
+        resolver = TypeResolver(schema)
+        for value in frame.get_column(type_key).drop_nulls().unique().to_list():
+            canonical = resolver.canonical(value)
+            if canonical is not None and canonical != value:
+                return False
+    enums = EnumSpellings(schema)
+    return all(
+        enums.all_canonical(key, frame.get_column(key).drop_nulls().unique().to_list())
+        for key in enums.by_key
+        if key in frame.columns
+    )
 
 
 def _table(frame: pl.DataFrame, file: str, schema: Schema) -> RecordTable:

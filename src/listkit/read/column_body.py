@@ -5,7 +5,8 @@ named on the row itself, so the row is a record of its own. When every row under
 blank, and no merged range or hidden row reaches into the body, nothing carries from one row to the next, and
 the records are made here as column operations with the same cleaning. Text functions that must agree with the
 row reader exactly (clean_value, join_lines, normalize_seq, fold) run in Python once per distinct value, and
-only on the values that need them. Any other sheet returns None and is read row by row.
+only on the values that need them. Any other sheet returns None and is read row by row, as is a sheet with a
+field published as ticked columns (ticks.py: rare, and never a big sheet's time).
 tests/test_column_read.py reads sheets both ways and requires the same records.
 
 Why a second path: reading the 100,000-record benchmark workbook takes 1.98 s with it and 3.81 s row by row,
@@ -16,6 +17,7 @@ medians of 5 alternated runs, 2026-12-02).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from listkit.continuation import CONTINUED_NAME
@@ -43,6 +45,7 @@ def read_body(plan: SheetPlan, start: int) -> RecordTable | None:
     extras = list(plan.columns.extras.values())
     if (
         plan.name_col is None
+        or plan.ticks
         or any(row >= start for row in grid.hidden_rows)
         or any(last >= start for _r0, _c0, last, _c1 in grid.merges)
         or len(set(extras)) != len(extras)  # two extra columns of one header: the row reader keeps one value
@@ -122,6 +125,7 @@ class _Body:
         type_from, raw_type = self.settle_types(plan, values, height)
         if raw_type is not None and raw_type.is_not_null().any():
             raw[raw_type.name] = raw_type
+        _settle_enums(plan, values, raw)
         _settle_levels(plan, values, raw, height)
         columns = [value.alias(key) for key, value in values.items()]
         columns.append(self.department(plan.columns.department, height))
@@ -180,6 +184,24 @@ class _Body:
             return pl.repeat(None, height, dtype=pl.String, eager=True).alias(DEPARTMENT)
         text = self.text(col)
         return _blank_to_null(_python_where(text, text.str.contains("\n", literal=True), join_lines)).alias(DEPARTMENT)
+
+
+def _settle_enums(plan: SheetPlan, values: dict[str, pl.Series], raw: dict[str, pl.Series]) -> None:
+    """EnumSpellings.settle for every record, once per distinct spelling."""
+    import polars as pl
+
+    for key in plan.enums.by_key:
+        written = values.get(key)
+        if written is None:
+            continue
+        canonical = map_distinct(written, partial(plan.enums.canonical, key), pl.String)
+        changed = (canonical.is_not_null() & (canonical != written)).fill_null(False)
+        if not changed.any():
+            continue
+        values[key] = canonical.zip_with(changed, written).alias(key)
+        spelled = _null_where(written, ~changed)
+        earlier = raw.get(key)
+        raw[key] = (earlier.fill_null(spelled) if earlier is not None else spelled).alias(key)
 
 
 def _settle_levels(plan: SheetPlan, values: dict[str, pl.Series], raw: dict[str, pl.Series], height: int) -> None:

@@ -5,7 +5,8 @@ A header merged over two columns is one header, the second column being the fiel
 extra column; a 部门 column (the schema's department column: its title or an alias) names each record's
 department; a header block copied with one copy hidden in Excel/WPS is read from the visible copy, the one the
 clerk sees and prints; a field that stands in for another (``x-stands-in-for``: 实施依据 for the basis) is read as
-that one when the sheet has no column of it.
+that one when the sheet has no column of it; a closed field published as one ticked column per value (``x-ticks``:
+'改革方式' over 直接取消审批 | 审批改为备案 | …) is read from those columns together (ticks.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from listkit.normalize import fold, join_lines
 from listkit.read.grid import Grid, column_letter
 from listkit.read.merges import Covered, covered_cells
+from listkit.read.ticks import TickGroup, find_ticks
 from listkit.schema import Schema
 
 
@@ -26,6 +28,8 @@ class ColumnMap:
     department: int | None = None  # a 部门 column (lists that span departments, listkit's own csv/xlsx)
     # (hidden column, visible column read instead): a header block copied, one copy hidden in Excel/WPS.
     hidden_copies: list[tuple[int, int]] = field(default_factory=list)
+    # First column → a field published as ticked columns, one per value (x-ticks): read from all of them.
+    ticks: dict[int, TickGroup] = field(default_factory=dict)
 
 
 def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap:
@@ -36,7 +40,12 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
     previous: str | None = None
     headers = [_column_header(grid, covered, header, rows, col, schema) for col in range(width)]
     demoted = _hidden_copies(grid, headers)
+    mapping.ticks = _ticks(grid, covered, header, rows, headers, schema)
+    ticked = {col for group in mapping.ticks.values() for col, _value in group.columns}
     for col, (own, key, _borrowed) in enumerate(headers):
+        if col in ticked:
+            previous = None
+            continue
         if col in demoted:
             # The clerk sees and prints the visible copy; the hidden one is kept, not read as the field.
             mapping.extras[col] = f"{own}({column_letter(col)})"
@@ -72,6 +81,18 @@ def map_columns(grid: Grid, header: int, rows: int, schema: Schema) -> ColumnMap
     ]
     _stand_in(mapping, schema)
     return mapping
+
+
+def _ticks(
+    grid: Grid, covered: Covered, header: int, rows: int, headers: list[tuple[str, str | None, bool]], schema: Schema
+) -> dict[int, TickGroup]:
+    """The fields published as ticked columns; not a field that a column of its own also names (that column is
+    read, the others are left to the usual mapping)."""
+    above = [join_lines(grid.cell(*covered.get((header, col), (header, col)))) for col in range(len(headers))]
+    groups = find_ticks(zip(above, (own for own, _key, _borrowed in headers), strict=True), schema)
+    ticked = {col for group in groups.values() for col, _value in group.columns}
+    named = {key for col, (_own, key, borrowed) in enumerate(headers) if col not in ticked and not borrowed}
+    return {first: group for first, group in groups.items() if group.key not in named}
 
 
 def _stand_in(mapping: ColumnMap, schema: Schema) -> None:

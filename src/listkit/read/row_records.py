@@ -17,6 +17,7 @@ from listkit.normalize import clean_value, fold, join_lines, normalize_seq
 from listkit.read.packed_records import PackedSubItems
 from listkit.read.sheet_plan import PLACEHOLDER_MAX_CHARS, SheetPlan
 from listkit.read.skipped_rows import NOTE_PREFIX
+from listkit.read.ticks import ticked_value
 from listkit.read.type_settle import settle_type
 from listkit.record import Record, make_record, make_source
 
@@ -72,6 +73,10 @@ class RecordBuilder:
                 text = normalize_seq(text)
             if text:
                 values[key] = text
+        for group, ticks in plan.ticks:
+            # A field published as one column per value: the value of the column ticked (ticks.py).
+            if ticked := ticked_value(group, ticks, text_of):
+                values[group.key] = ticked
         raw: dict[str, str] = {}
         for key, nothing in plan.none_values.items():
             value = values.get(key)
@@ -86,6 +91,7 @@ class RecordBuilder:
             values.setdefault(section_key, heading)
         extra = {header: text for col, header in plan.columns.extras.items() if (text := text_of(col))}
         type_from = settle_type(plan, values, raw, self.section_type)
+        plan.enums.settle(values, raw)
         plan.levels.settle_values(values, raw, plan.sheet_level)
         department_col = plan.columns.department
         department = join_lines(text_of(department_col)) if department_col is not None else ""

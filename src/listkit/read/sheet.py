@@ -17,7 +17,13 @@ from listkit.read.column_rows import ColumnRows
 from listkit.read.grid import Grid, column_letter
 from listkit.read.header_find import HeaderMatch, data_start, header_rows
 from listkit.read.row_reader import RowReader
-from listkit.read.sheet_notes import combined_seq_notes, hidden_copy_notes, sheet_count_notes, unnamed_column_notes
+from listkit.read.sheet_notes import (
+    combined_seq_notes,
+    hidden_copy_notes,
+    sheet_count_notes,
+    ticked_column_notes,
+    unnamed_column_notes,
+)
 from listkit.read.sheet_plan import SheetPlan
 from listkit.read.types import TypeResolver
 from listkit.record import Record
@@ -42,7 +48,12 @@ def read_sheet(
         headers={column_letter(col): header_text(grid, header.row, rows, col) for col in columns.fields},
         extra_columns={column_letter(col): text for col, text in columns.extras.items()},
     )
+    for first, group in columns.ticks.items():
+        # Findings on the field point at the group's first column of the record's row (ticks.py).
+        layout.columns[group.key] = column_letter(first)
+        layout.headers[column_letter(first)] = group.header or header_text(grid, header.row, rows, first)
     layout.notes.extend(hidden_copy_notes(grid, columns, start))
+    layout.notes.extend(ticked_column_notes(columns, schema))
     plan = SheetPlan(grid, schema, columns, types, layout.headers.values())
     if plan.sheet_type:
         layout.type_from_sheet = plan.sheet_type

@@ -2,7 +2,8 @@
 
 A hidden copy of a header block (and whether its cells differ from the visible copy's: the hidden one may be the
 one kept up to date), a count in the sheet's name that the items read do not match, a 序号 naming several numbers,
-a column without a header that holds text. Each note is 'kind:arguments'; the explain and warning texts render it.
+a column without a header that holds text, a field read from ticked columns. Each note is 'kind:arguments'; the
+explain and warning texts render it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ def _differing_rows(grid: Grid, first: int, second: int, start: int) -> int:
         return grid.cell(*covered.get((row, col), (row, col))).strip()
 
     return sum(1 for row in range(start, len(grid.rows)) if text(row, first) != text(row, second))
+
+
+def ticked_column_notes(columns: ColumnMap, schema: Schema) -> list[str]:
+    """A field published as one ticked column per value (ticks.py): its columns, first and last, and its title."""
+    notes = []
+    for group in columns.ticks.values():
+        first, last = column_letter(group.first), column_letter(group.columns[-1][0])
+        notes.append(f"ticked-columns:{first}:{last}:{schema.by_key[group.key].title.replace(':', '：')}")
+    return notes
 
 
 def sheet_count_notes(grid: Grid, layout: SheetLayout) -> list[str]:

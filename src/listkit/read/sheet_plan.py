@@ -11,8 +11,10 @@ from collections.abc import Iterable
 
 from listkit.normalize import fold
 from listkit.read.column_map import ColumnMap
+from listkit.read.enum_values import EnumSpellings
 from listkit.read.grid import Grid
 from listkit.read.levels import LevelResolver
+from listkit.read.ticks import tick_reader
 from listkit.read.types import TypeResolver
 from listkit.schema import Schema
 
@@ -33,6 +35,7 @@ class SheetPlan:
         self.sheet_type = types.from_text(grid.sheet or "")
         self.levels = LevelResolver(schema)
         self.sheet_level = self.levels.from_sheet(grid.sheet)
+        self.enums = EnumSpellings(schema)
         # Field → the folded placeholders that mean it is empty (cells shorter than PLACEHOLDER_MAX_CHARS).
         self.none_values = {spec.key: {fold(v) for v in spec.none_values} for spec in schema.fields if spec.none_values}
         key_col = {key: col for col, key in columns.fields.items()}
@@ -46,9 +49,17 @@ class SheetPlan:
             (col, key, schema.by_key[key].single_line, schema.by_key[key].role == "seq")
             for col, key in columns.fields.items()
         ]
-        # Every column a record takes text from: the fields, the extra columns, the 部门 column.
+        # The fields published as ticked columns (x-ticks), each with its test of a tick.
+        self.ticks = [(group, tick_reader(schema, group.key)) for group in columns.ticks.values()]
+        ticked = [col for group in columns.ticks.values() for col, _value in group.columns]
+        # Every column a record takes text from: the fields, the tick columns, the extra columns, the 部门 column.
         self.used_columns = sorted(
-            {*columns.fields, *columns.extras, *([columns.department] if columns.department is not None else [])}
+            {
+                *columns.fields,
+                *ticked,
+                *columns.extras,
+                *([columns.department] if columns.department is not None else []),
+            }
         )
         # Texts that, in the name column, mean a header row repeated inside the data.
         self.header_words = set(schema.header_words) | set(headers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from listkit.normalize import fold
+from listkit.read.enum_values import spellings
 from listkit.schema import Schema
 
 
@@ -10,9 +11,7 @@ class TypeResolver:
     def __init__(self, schema: Schema) -> None:
         spec = schema.role("type")
         self.allowed: tuple[str, ...] = spec.enum or () if spec else ()
-        variants = dict(spec.variants) if spec else {}
-        self._exact = {fold(name): name for name in self.allowed}
-        self._exact.update({fold(k): v for k, v in variants.items()})
+        self._exact = spellings(spec)
         # Longest first, so '其他行政权力' is found in a sheet name before '行政权力'-like fragments.
         self._by_length = sorted(self._exact.items(), key=lambda item: -len(item[0]))
 

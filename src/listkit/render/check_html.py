@@ -56,7 +56,7 @@ def render(result: CheckResult, lang: Lang, by_department: bool, version: str) -
         lang_tag="zh-CN" if lang == "zh" else "en",
         version=version,
         title=title(result, lang),
-        headline=headline(result.summary, lang),
+        headline=headline(result, lang),
         statuses=[{"key": s, "label": status_label(s, lang)} for s in STATUSES],
         departments=departments,
         labels={

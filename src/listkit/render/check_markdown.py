@@ -11,7 +11,7 @@ from listkit.schema import load_schema
 
 def render(result: CheckResult, lang: Lang, by_department: bool) -> str:
     schema, reference_schema = load_schema(result.schema_name), load_schema(result.reference_schema)
-    out = [f"### {_cell(title(result, lang))}", "", headline(result.summary, lang)]
+    out = [f"### {_cell(title(result, lang))}", "", headline(result, lang)]
     if by_department:
         out += [
             "",

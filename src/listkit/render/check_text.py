@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from listkit.check.model import STATUSES, CheckItem, CheckResult, CheckSummary
+from listkit.check.model import STATUSES, CheckItem, CheckResult
 from listkit.diff.labels import ASPECT_LABELS, label
 from listkit.i18n import Lang, t
 from listkit.render.diff_text import inline
@@ -27,7 +27,18 @@ STATUS_STYLE = {
 LISTED = tuple(status for status in STATUSES if status != "conforming")
 
 
-def headline(summary: CheckSummary, lang: Lang) -> str:
+def headline(result: CheckResult, lang: Lang) -> str:
+    summary = result.summary
+    if result.referring is not None:
+        return t(
+            "check.headline-references",
+            lang,
+            listed=summary.taken_up + summary.extra + summary.out_of_level,
+            resolved=summary.taken_up,
+            differs=summary.differs,
+            extra=summary.extra,
+            out_of_level=summary.out_of_level,
+        )
     text = t(
         "check.headline",
         lang,
@@ -107,7 +118,7 @@ def item_lines(
         lines.append(Text(f"    {t('check.reference-level', lang, level=level or '-')}"))
     for field in item.fields:
         spec = schema.by_key.get(field.field)
-        text = Text(f"    {spec.display_title(lang) if spec else field.field}：")
+        text = Text("    " + t("field-label", lang, title=spec.display_title(lang) if spec else field.field))
         text.append_text(inline(field.old or "", field.new or "", color))
         lines.append(text)
     return lines
@@ -117,7 +128,7 @@ def render(result: CheckResult, lang: Lang, color: bool, by_department: bool) ->
     from rich.text import Text
 
     schema, reference_schema = load_schema(result.schema_name), load_schema(result.reference_schema)
-    parts: list[RenderableType] = [Text(title(result, lang), style="bold"), Text(headline(result.summary, lang))]
+    parts: list[RenderableType] = [Text(title(result, lang), style="bold"), Text(headline(result, lang))]
     if by_department:
         parts.append(department_table(result, lang))
     for item in result.items:

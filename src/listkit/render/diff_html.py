@@ -10,7 +10,7 @@ from listkit.html_page import html_page
 from listkit.i18n import Lang, t
 from listkit.render.diff_text import headline
 from listkit.render.inline import segments
-from listkit.render.record_label import record_label
+from listkit.render.record_label import record_label, type_heading
 from listkit.schema import Schema, load_schema
 
 
@@ -58,11 +58,11 @@ def render(changes: ChangeSet, lang: Lang, show_cosmetic: bool, version: str) ->
         kinds=[{"key": k, "label": label(KIND_LABELS, k, lang)} for k in KINDS],
         summary_rows=[
             {"type": k or t("unspecified", lang), "counts": [v[x] for x in KINDS]}
-            for k, v in summary["by_type"].items()
+            for k, v in (summary["by_type"].items() if schema.role("type") is not None else ())
         ],
         totals=[summary[k] for k in KINDS],
         labels={
-            "type": t("by.type", lang),
+            "type": type_heading(schema, lang),
             "total": t("total", lang),
             "old": t("diff.old", lang),
             "new": t("diff.new", lang),

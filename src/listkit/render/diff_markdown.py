@@ -7,6 +7,7 @@ from listkit.diff.model import KINDS, Change, ChangeSet
 from listkit.i18n import Lang, t
 from listkit.markdown_text import escape as _cell
 from listkit.render.inline import segments
+from listkit.render.record_label import type_heading
 from listkit.schema import Schema, load_schema
 
 
@@ -50,10 +51,10 @@ def render(changes: ChangeSet, lang: Lang, show_cosmetic: bool) -> str:
     out = [
         f"### {t('diff.title', lang, old=_cell(changes.old.file), new=_cell(changes.new.file))}",
         "",
-        f"| {t('by.type', lang)} | " + " | ".join(kinds) + " |",
+        f"| {type_heading(schema, lang)} | " + " | ".join(kinds) + " |",
         "|---|" + "---:|" * len(KINDS),
     ]
-    for kind_of, counts in summary["by_type"].items():
+    for kind_of, counts in summary["by_type"].items() if type_spec is not None else ():
         out.append(f"| {_cell(kind_of)} | " + " | ".join(str(counts[k]) for k in KINDS) + " |")
     out.append(f"| **{t('total', lang)}** | " + " | ".join(f"**{summary[k]}**" for k in KINDS) + " |")
     listed = changes.changes + (changes.cosmetic if show_cosmetic else [])
@@ -65,8 +66,8 @@ def render(changes: ChangeSet, lang: Lang, show_cosmetic: bool) -> str:
             "",
             f"#### {label(KIND_LABELS, kind, lang)}（{len(group)}）",
             "",
-            f"| {t('by.type', lang)} | {t('col.name', lang)} | {t('col.sub', lang)} | {t('col.aspects', lang)} | "
-            f"{t('col.content', lang)} |",
+            f"| {type_heading(schema, lang)} | {t('col.name', lang)} | {t('col.sub', lang)} | "
+            f"{t('col.aspects', lang)} | {t('col.content', lang)} |",
             "|---|---|---|---|---|",
         ]
         for change in group:

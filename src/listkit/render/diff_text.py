@@ -9,6 +9,7 @@ from listkit.diff.model import KINDS, Change, ChangeSet
 from listkit.i18n import Lang, t
 from listkit.record import Record
 from listkit.render.inline import segments
+from listkit.render.record_label import record_label, type_heading
 from listkit.schema import Schema, load_schema
 
 if TYPE_CHECKING:
@@ -25,12 +26,13 @@ def summary_table(changes: ChangeSet, schema: Schema, lang: Lang) -> RenderableT
     order = type_spec.enum if type_spec and type_spec.enum else ()
     summary = changes.summary(schema.key_of("type"), order)
     table = Table()
-    table.add_column(t("by.type", lang))
+    table.add_column(type_heading(schema, lang))
     for kind in KINDS:
         table.add_column(label(KIND_LABELS, kind, lang), justify="right", style=KIND_STYLE[kind])
-    for kind_of, counts in summary["by_type"].items():
-        table.add_row(kind_of or t("unspecified", lang), *(str(counts[k]) for k in KINDS))
-    table.add_section()
+    if type_spec is not None:  # a list without types (中介服务) has the total alone
+        for kind_of, counts in summary["by_type"].items():
+            table.add_row(kind_of or t("unspecified", lang), *(str(counts[k]) for k in KINDS))
+        table.add_section()
     table.add_row(t("total", lang), *(str(summary[k]) for k in KINDS), style="bold")
     return table
 
@@ -70,12 +72,9 @@ def change_lines(change: Change, schema: Schema, lang: Lang, color: bool) -> lis
     from rich.text import Text
 
     subject = change.subject()
-    name_key, sub_key, type_key = schema.key_of("name"), schema.key_of("sub-item"), schema.key_of("type")
     title = Text()
     title.append(f"[{label(KIND_LABELS, change.kind, lang)}] ", style=KIND_STYLE[change.kind])
-    title.append(f"{subject.get(type_key)} · {subject.get(name_key)}", style="bold")
-    if subject.get(sub_key):
-        title.append(f" · {subject.get(sub_key)}")
+    title.append(record_label(subject, schema), style="bold")
     if change.aspects:
         title.append("  (" + "、".join(label(ASPECT_LABELS, a, lang) for a in change.aspects) + ")", style="cyan")
     if change.match and change.match.by == "fuzzy":
@@ -87,7 +86,7 @@ def change_lines(change: Change, schema: Schema, lang: Lang, color: bool) -> lis
         lines.append(Text("    → " + " + ".join(_label(r, schema) for r in change.news), style="magenta"))
     for field in change.fields:
         spec = schema.by_key.get(field.field)
-        line = Text(f"    {spec.display_title(lang) if spec else field.field}：")
+        line = Text("    " + t("field-label", lang, title=spec.display_title(lang) if spec else field.field))
         line.append_text(inline(field.old or "", field.new or "", color))
         if field.direction:
             line.append(f"  ({label(DIRECTION_LABELS, field.direction, lang)})", style="cyan")

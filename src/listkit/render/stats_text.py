@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from listkit.cells import csv_cell
 from listkit.i18n import Lang, t
-from listkit.stats import BLANK, ROLES, Rate, Stats
+from listkit.stats import BLANK, Rate, Stats
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -19,15 +19,11 @@ def _label(key: str, lang: Lang) -> str:
     return t("unspecified", lang) if key == BLANK else key
 
 
-def _by_header(stats: Stats, lang: Lang) -> str:
-    return t(f"by.{stats.by}", lang) if stats.by in ROLES else stats.by_title(lang)
-
-
 def render(stats: Stats, title: str, lang: Lang) -> Table:
     from rich.table import Table
 
     table = Table(title=t("stats.title", lang, title=title), title_justify="left")
-    table.add_column(_by_header(stats, lang))
+    table.add_column(stats.heading(lang))
     table.add_column(t("col.records", lang), justify="right")
     table.add_column(t("col.items", lang), justify="right")
     table.add_column(t("col.share", lang), justify="right")
@@ -48,7 +44,7 @@ def render_rates(stats: Stats, title: str, lang: Lang) -> Table:
     from rich.table import Table
 
     table = Table(title=t("stats.rates.title", lang, title=title), title_justify="left")
-    table.add_column(_by_header(stats, lang))
+    table.add_column(stats.heading(lang))
     table.add_column(t("col.records", lang), justify="right")
     for rate in stats.rates:
         table.add_column(t("stats.rate.matching", lang, field=rate.display(lang)), justify="right")

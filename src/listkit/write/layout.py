@@ -13,6 +13,7 @@ from listkit.identity import item_key
 from listkit.model import ItemList
 from listkit.record import Record
 from listkit.schema import Field, Schema
+from listkit.stats import department_of
 from listkit.write.sheet_names import SheetNames
 
 # A publication's sheet names and department header are Chinese whatever --lang says (its summary follows the
@@ -114,11 +115,7 @@ def sheets_by(items: ItemList, schema: Schema, by: str) -> list[tuple[str, list[
     """(sheet label, records) per power type in canonical order, or per department."""
     buckets: dict[str, list[Record]] = {}
     for record in items.records:
-        label = (
-            (record.department or record.get(schema.key_of("body")))
-            if by == "department"
-            else record.get(schema.key_of("type"))
-        )
+        label = department_of(record, schema) if by == "department" else record.get(schema.key_of("type"))
         buckets.setdefault(label or t("publish.unsorted", PUBLICATION_LANG), []).append(record)
     buckets = {label: publication_order(records, schema) for label, records in buckets.items()}
     if by == "type":

@@ -36,7 +36,9 @@ def workbook_bytes(items: ItemList, title: str, group_by: str, lang: Lang) -> by
 
     schema = load_schema(items.schema_name)
     # Counted first, from the list's columns, before the records are built for the sheets.
-    stats = compute_stats(items, "type", schema)
+    stats = compute_stats(items, None, schema)
+    if schema.role("type") is None:  # a list without types (中介服务) is published by department
+        group_by = "department"
     buffer = io.BytesIO()
     # constant_memory: each row goes to a temporary file as soon as the next one starts (a million records held
     # as cells took gigabytes), so every sheet below is written strictly in row order (see _Rows).
@@ -228,7 +230,12 @@ def _block(
 
 def _summary_sheet(book: Any, formats: dict[str, Any], stats: Stats, title: str, lang: Lang) -> None:
     sheet = book.add_worksheet(SUMMARY_SHEET)
-    headers = [t("by.type", lang), t("col.records", lang), t("col.items", lang), t("col.share", lang)]
+    headers = [
+        stats.heading(lang),
+        t("col.records", lang),
+        t("col.items", lang),
+        t("col.share", lang),
+    ]
     merge_text(sheet, (0, 0), (0, len(headers) - 1), f"{title}·{t('total', lang)}", formats["title"])
     sheet.set_row(0, 30)
     for col, header in enumerate(headers):
