@@ -28,10 +28,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file-unreadable": ("无法读取文件 {file}：{reason}", "Cannot read {file}: {reason}"),
     "empty-file": ("文件为空：{file}", "The file is empty: {file}"),
     "not-a-list-file": (
-        "{file} 不是可识别的清单文件（看起来是 {kind}）；支持 xlsx、xls、csv、jsonl、json",
-        "{file} is not a list file listkit can read (it looks like {kind}); supported: xlsx, xls, csv, jsonl, json",
+        "{file} 不是可识别的清单文件（看起来是 {kind}）；支持 xlsx、xls、ods、csv、jsonl、json、网页（html）、"
+        "Word（docx）、PDF，以及 LibreOffice 能打开的文件（doc、wps、et、xlsb 等）",
+        "{file} is not a list file listkit can read (it looks like {kind}); supported: xlsx, xls, ods, csv, jsonl, "
+        "json, web pages (html), Word (docx), PDF, and what LibreOffice opens (doc, wps, et, xlsb …)",
     ),
     "corrupt-workbook": ("工作簿 {file} 已损坏或无法解析：{reason}", "The workbook {file} is corrupt: {reason}"),
+    "corrupt-document": (
+        "{file}（{kind}）已损坏或无法解析：{reason}",
+        "{file} ({kind}) is corrupt or cannot be parsed: {reason}",
+    ),
     "zip-bomb": (
         "工作簿 {file} 中的 {entry} 解压后达 {size}（压缩时 {packed}），疑似压缩炸弹，已拒绝读取",
         "{file}: {entry} inflates to {size} from {packed} — refused as a likely zip bomb",
@@ -69,9 +75,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 第 {row} 行有 {cols} 列，超过上限 {limit} 列",
         "{file} row {row} has {cols} columns, over the {limit} limit",
     ),
-    "password-protected": (
-        "工作簿 {file} 受密码保护，请在 Excel/WPS 中取消密码后再试",
-        "The workbook {file} is password-protected; remove the password in Excel/WPS and try again",
+    "password-required": (
+        "{file} 设有打开密码：请用 --password 或环境变量 LISTKIT_PASSWORD 给出密码",
+        "{file} is locked with a password: give it with --password or LISTKIT_PASSWORD",
+    ),
+    "password-wrong": ("{file} 的打开密码不对", "Wrong password for {file}"),
+    "no-table": (
+        "{file} 中没有表格（{kind}）：清单须以表格形式给出",
+        "{file} holds no table ({kind}): a list must be a table",
+    ),
+    "scanned-pdf": (
+        "{file} 是扫描件（PDF 没有文字层，共 {pages} 页）：请先做文字识别（OCR）或索取原表格文件",
+        "{file} is a scan ({pages} pages, no text layer): run OCR first or ask for the original table file",
+    ),
+    "document-too-large": (
+        "{file} 过大（{what}：{size}，上限 {limit}），已拒绝读取",
+        "{file} is too large ({what}: {size}, limit {limit}); refused",
+    ),
+    "soffice-missing": (
+        "读取 {file}（{kind}）需要 LibreOffice：请安装 libreoffice-calc 和 libreoffice-writer（soffice 命令）",
+        "Reading {file} ({kind}) needs LibreOffice: install libreoffice-calc and libreoffice-writer (soffice)",
+    ),
+    "soffice-failed": (
+        "LibreOffice 无法转换 {file}：{reason}",
+        "LibreOffice could not convert {file}: {reason}",
+    ),
+    "soffice-timeout": (
+        "LibreOffice 转换 {file} 超过 {seconds} 秒未完成，已中止",
+        "LibreOffice took over {seconds} s to convert {file}; stopped",
     ),
     "bad-encoding": (
         "{file} 的文字编码无法识别（已尝试 UTF-8、GB18030、UTF-16）",
@@ -373,6 +404,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.skip.repeated-header": ("重复表头", "repeated header"),
     "explain.skip.hidden-repeat": ("隐藏行重复可见记录", "hidden row repeating a visible record"),
     "explain.empty-sheet": ("空工作表，已跳过", "Empty sheet, skipped"),
+    "explain.read-as": ("按 {args[0]} 读取", "Read as {args[0]}"),
+    "explain.table-from": ("表格位置：{args[0]}", "Table from: {args[0]}"),
+    "explain.tables-joined": (
+        "{args[0]} 个表格前后相接（续表、重复表头已去掉），合并为一张：{args[1]}",
+        "{args[0]} tables continue one another (repeated headers dropped), joined into one: {args[1]}",
+    ),
+    "explain.converted": (
+        "经 LibreOffice 由 {args[0]} 转换为 {args[1]} 后读取",
+        "Converted by LibreOffice from {args[0]} to {args[1]}",
+    ),
     "explain.no-header": ("未找到表头，已跳过", "No header found, skipped"),
     "explain.sheet-count-mismatch": (
         "工作表名写明 {args[0]} 项，实际读取 {records} 条记录，其中主项 {args[1]} 项",

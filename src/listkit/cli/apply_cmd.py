@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from listkit.cli.options import Lang, SchemaOpt, use_lang
+from listkit.cli.options import Lang, PasswordOpt, SchemaOpt, use_lang
 from listkit.i18n import t
 
 
@@ -16,6 +16,7 @@ def apply(
     changes: Annotated[str, typer.Argument(help="Change order: diff --format json or xlsx.", show_default=False)],
     output: Annotated[str, typer.Option("-o", "--output", help="Write the new list here (jsonl, json, csv, xlsx).")],
     schema: SchemaOpt = None,
+    password: PasswordOpt = None,
     lang: Lang = None,
 ) -> None:
     """应用变更单，生成新版本（任一变更不符合底本时不写出任何文件）。 Apply a change order to a base list."""
@@ -31,7 +32,7 @@ def apply(
     target = Path(output)
     fmt = format_from_path(target)
     check_output(target, [base, changes])
-    items = read_list([base], schema)
+    items = read_list([base], schema, password=password)
     entries = read_change_order(Path(changes), items.schema_name)
     result = apply_entries(items, entries)
     with noting_controls(str(target)):

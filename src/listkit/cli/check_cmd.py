@@ -10,7 +10,7 @@ import typer
 
 from listkit import __version__
 from listkit.cli.format_option import format_option
-from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules, use_lang
+from listkit.cli.options import Files, Lang, Output, PasswordOpt, SchemaOpt, split_rules, use_lang
 from listkit.errors import EXIT_FINDINGS, UsageError
 from listkit.formats import renderer
 from listkit.schema_bundled import BUNDLED
@@ -70,6 +70,7 @@ def check(
     no_fuzzy: Annotated[bool, typer.Option("--no-fuzzy", help="Only exact matches (code, identity).")] = False,
     min_score: Annotated[float, typer.Option("--min-score", help="Lowest similarity (0–1) for a fuzzy match.")] = 0.8,
     schema: SchemaOpt = None,
+    password: PasswordOpt = None,
     against_schema: Annotated[
         str | None,
         typer.Option(
@@ -104,9 +105,9 @@ def check(
         from listkit.write.atomic import check_output
 
         check_output(target, inputs)
-    reference = read_inputs(against, against_schema or schema)
-    items = read_inputs(files, schema or _user_schema(reference.schema_name))
-    gone = read_inputs(cancelled, reference.schema_name) if cancelled else None
+    reference = read_inputs(against, against_schema or schema, password)
+    items = read_inputs(files, schema or _user_schema(reference.schema_name), password)
+    gone = read_inputs(cancelled, reference.schema_name, password) if cancelled else None
     result = check_lists(
         items,
         reference,

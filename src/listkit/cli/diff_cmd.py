@@ -9,7 +9,7 @@ import typer
 
 from listkit import __version__
 from listkit.cli.format_option import format_option
-from listkit.cli.options import Lang, Output, SchemaOpt, split_rules, use_lang
+from listkit.cli.options import Lang, Output, PasswordOpt, SchemaOpt, split_rules, use_lang
 from listkit.errors import EXIT_FINDINGS, UsageError
 from listkit.formats import renderer
 from listkit.i18n import t
@@ -34,6 +34,7 @@ def diff(
         bool, typer.Option("--show-cosmetic", help="Also list whitespace/width-only and 序号-only differences.")
     ] = False,
     schema: SchemaOpt = None,
+    password: PasswordOpt = None,
     lang: Lang = None,
 ) -> None:
     """比对两个版本：新增、取消、调整（更名、类型、依据、主体、层级、合并、拆分）。 Compare two editions."""
@@ -58,7 +59,7 @@ def diff(
         from listkit.write.atomic import check_output
 
         check_output(target, [old, new])
-    before, after = read_list([old], schema), read_list([new], schema)
+    before, after = read_list([old], schema, password=password), read_list([new], schema, password=password)
     same_schema(before, after)
     changes = diff_lists(before, after, key=key, fuzzy=not no_fuzzy, min_score=min_score, cosmetic=show_cosmetic)
     options = RenderOptions(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from listkit.cli.format_option import format_option
-from listkit.cli.options import Files, Lang, SchemaOpt, use_lang
+from listkit.cli.options import Files, Lang, PasswordOpt, SchemaOpt, use_lang
 from listkit.formats import list_writer, names
 
 
@@ -32,6 +32,7 @@ def export(
         GroupBy, typer.Option("--group-by", help="One xlsx sheet per power type or per department.")
     ] = GroupBy.type,
     schema: SchemaOpt = None,
+    password: PasswordOpt = None,
     lang: Lang = None,
 ) -> None:
     """发布：生成可直接打印的 Excel、离线 HTML 目录与开放数据。 Publish a list as a catalogue."""
@@ -47,7 +48,7 @@ def export(
     target = Path(output)
     entry = list_writer("export", format or format_from_path(target, names("export")))
     check_output(target, files)
-    items = read_inputs(files, schema)
+    items = read_inputs(files, schema, password)
     loaded = load_schema(items.schema_name)
     heading = title or publication_title(items.meta, loaded, language)
     options = WriteOptions(title=heading, group_by=group_by.value, lang=language)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from listkit.cli.format_option import format_option
-from listkit.cli.options import Files, Lang, Output, SchemaOpt, use_lang
+from listkit.cli.options import Files, Lang, Output, PasswordOpt, SchemaOpt, use_lang
 from listkit.errors import UsageError
 from listkit.formats import list_writer, names
 
@@ -26,6 +26,7 @@ def import_(
         bool, typer.Option("--explain", help="Show, per sheet, the header, column mapping and rows read or skipped.")
     ] = False,
     schema: SchemaOpt = None,
+    password: PasswordOpt = None,
     lang: Lang = None,
 ) -> None:
     """导入：把一个或多个清单文件规范化为一份清单（jsonl/csv/json/xlsx）。
@@ -46,7 +47,7 @@ def import_(
         raise UsageError("output-required")  # before the work: a binary list has nowhere to go
     if target is not None:
         check_output(target, files)  # before the work: a wrong path should not cost a long read
-    items = read_inputs(files, schema)
+    items = read_inputs(files, schema, password)
     if explain:
         from listkit.render.explain import render
 

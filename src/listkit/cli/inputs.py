@@ -16,10 +16,10 @@ if TYPE_CHECKING:
     from listkit.read import ReadSource
 
 
-def read_inputs(files: Sequence[str], schema: str | None) -> ItemList:
+def read_inputs(files: Sequence[str], schema: str | None, password: str | None = None) -> ItemList:
     """One list from all files. Given several files, ones that are not lists at all are skipped with a warning,
     and so are copies of a file given before (read once: their records would otherwise count twice)."""
-    items = read_list(files, schema, skip_foreign=len(files) > 1)
+    items = read_list(files, schema, skip_foreign=len(files) > 1, password=password)
     for reason in items.skipped_files:
         err().print(t("skipped-file", reason=reason), style="yellow", markup=False, highlight=False)
     _warn_duplicates(items.duplicate_files)
@@ -32,7 +32,9 @@ def _warn_duplicates(duplicates: Sequence[tuple[str, str]]) -> None:
         err().print(t("duplicate-file", file=copy, original=original), style="yellow", markup=False, highlight=False)
 
 
-def read_each(files: Sequence[str], schema: str | None, keep: list[ReadSource] | None = None) -> list[ItemList]:
+def read_each(
+    files: Sequence[str], schema: str | None, keep: list[ReadSource] | None = None, password: str | None = None
+) -> list[ItemList]:
     """Each file as its own list (validate checks files separately), with the same skipping rule. Given
     ``keep``, what each file was read from is appended to it (read_list's ``keep``)."""
     lists: list[ItemList] = []
@@ -44,7 +46,7 @@ def read_each(files: Sequence[str], schema: str | None, keep: list[ReadSource] |
         if index in repeats:
             continue
         try:
-            lists.append(read_list([file], schema, keep=keep))
+            lists.append(read_list([file], schema, keep=keep, password=password))
         except InputError as exc:
             if len(files) > 1 and exc.key == "not-a-list-file":
                 skipped.append(exc.message())

@@ -22,6 +22,15 @@ SchemaOpt = Annotated[
         show_default=False,
     ),
 ]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--password",
+        envvar="LISTKIT_PASSWORD",
+        help="The password that opens locked workbooks (xlsx, xls).",
+        show_default=False,
+    ),
+]
 Files = Annotated[list[str], typer.Argument(help="List files: xlsx, xls, csv, jsonl, json.", show_default=False)]
 Output = Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.", show_default=False)]
 

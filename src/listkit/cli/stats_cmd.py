@@ -8,7 +8,7 @@ import typer
 
 from listkit import __version__
 from listkit.cli.format_option import format_option
-from listkit.cli.options import Files, Lang, SchemaOpt, use_lang
+from listkit.cli.options import Files, Lang, PasswordOpt, SchemaOpt, use_lang
 from listkit.formats import renderer
 
 
@@ -34,6 +34,7 @@ def stats(
     ] = None,
     format: Annotated[str, format_option("stats")] = "text",
     schema: SchemaOpt = None,
+    password: PasswordOpt = None,
     lang: Lang = None,
 ) -> None:
     """统计：按权力类型、部门、层级或任一字段计数（含合计），并可计算比率。 Count records and items by type,
@@ -46,7 +47,7 @@ def stats(
 
     language = use_lang(lang)
     entry = renderer("stats", format)
-    items = read_inputs(files, schema)
+    items = read_inputs(files, schema, password)
     result = compute_stats(items, by, rates=rate or ())
     loaded = load_schema(items.schema_name)
     title = items.meta.title or (loaded.title if language == "zh" else loaded.title_en)

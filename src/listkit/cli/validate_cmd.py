@@ -9,7 +9,7 @@ import typer
 
 from listkit import __version__
 from listkit.cli.format_option import format_option
-from listkit.cli.options import Files, Lang, Output, SchemaOpt, split_rules, use_lang
+from listkit.cli.options import Files, Lang, Output, PasswordOpt, SchemaOpt, split_rules, use_lang
 from listkit.errors import EXIT_FINDINGS, UsageError
 from listkit.formats import renderer
 
@@ -32,6 +32,7 @@ def validate(
     ] = None,
     output: Output = None,
     schema: SchemaOpt = None,
+    password: PasswordOpt = None,
     lang: Lang = None,
 ) -> None:
     """校验清单：模式检查与清单级规则。 Validate lists against their schema and list-level rules."""
@@ -59,7 +60,10 @@ def validate(
     sources: list[ReadSource] | None = [] if entry.copies_input else None
     # Each file is its own list (own schema, own duplicates); the report covers them all.
     report = combine(
-        (validate_list(items, select=selected, ignore=ignored) for items in read_each(files, schema, keep=sources)),
+        (
+            validate_list(items, select=selected, ignore=ignored)
+            for items in read_each(files, schema, keep=sources, password=password)
+        ),
         strict=strict,
         max_errors=max_errors,
     )

@@ -39,6 +39,12 @@ register(Reader("xlsx", sheets="listkit.read.sheets:xlsx_sheets"))
 register(Reader("xls", sheets="listkit.read.sheets:xls_sheets"))
 register(Reader("ods", sheets="listkit.read.sheets:ods_sheets"))
 register(Reader("csv", sheets="listkit.read.sheets:csv_sheets"))
+# Lists as they are published: each table of a page or document a sheet.
+register(Reader("html", sheets="listkit.read.html_tables:html_sheets"))
+register(Reader("docx", sheets="listkit.read.docx_tables:docx_sheets"))
+register(Reader("pdf", sheets="listkit.read.pdf_tables:pdf_sheets"))
+# What LibreOffice opens (.doc, .wps, .et, .xlsb, .odt, .rtf …): converted, then read as the converted file.
+register(Reader("office", sheets="listkit.read.converted:office_sheets"))
 register(
     Reader(
         "jsonl",

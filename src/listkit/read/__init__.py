@@ -11,6 +11,7 @@ from listkit import formats
 from listkit.bulk import bulk
 from listkit.errors import InputError, SchemaError, is_panic, panic_reason
 from listkit.model import ItemList, ListMeta, SheetLayout
+from listkit.read.decrypt import decrypted, is_encrypted
 from listkit.read.duplicates import duplicate_files
 from listkit.read.grid import Grid
 from listkit.read.header_find import HEADER_SEARCH_ROWS, HeaderMatch, header_score
@@ -137,9 +138,11 @@ SNIFF_BYTES = 64 * 1024
 WORKBOOK_MAGIC = (b"PK", b"\xd0\xcf\x11\xe0")  # zip (xlsx, ods) and OLE (xls): binary, never text
 
 
-def read_file(path: Path, schema_name: str | None = None, *, keep: list[ReadSource] | None = None) -> ItemList:
+def read_file(
+    path: Path, schema_name: str | None = None, *, keep: list[ReadSource] | None = None, password: str | None = None
+) -> ItemList:
     """One file as a list, by the reader registered for its kind (listkit/formats). Given ``keep``, what the
-    file was read from is appended to it (ReadSource)."""
+    file was read from is appended to it (ReadSource); ``password`` opens a workbook locked with one."""
     file = str(path)
     head = _head(path)
     if head and not head.startswith(WORKBOOK_MAGIC):
@@ -149,6 +152,8 @@ def read_file(path: Path, schema_name: str | None = None, *, keep: list[ReadSour
         if read_stream is not None:
             return _kept(keep, path, kind, [], read_stream(path, file, schema_name))
     data = read_bytes(path)
+    if is_encrypted(data):
+        data = decrypted(data, file, password)
     kind = sniff(data, file)
     entry = _reader(kind, file)
     read_records = entry.record_reader()
@@ -182,7 +187,7 @@ def _from_sheets(path: Path, grids: list[Grid], schema_name: str | None) -> Item
         if match is None:
             empty = grid.is_empty()
             result.layouts.append(
-                SheetLayout(file=file, sheet=grid.sheet, notes=["empty-sheet" if empty else "no-header"])
+                SheetLayout(file=file, sheet=grid.sheet, notes=["empty-sheet" if empty else "no-header", *grid.notes])
             )
             continue
         sheet_read, layout = read_sheet(grid, schema, match, types)
@@ -239,6 +244,7 @@ def read_list(
     *,
     skip_foreign: bool = False,
     keep: list[ReadSource] | None = None,
+    password: str | None = None,
 ) -> ItemList:
     """Read one or many list files into one ItemList (the schema is detected from the first file's headers).
 
@@ -247,14 +253,19 @@ def read_list(
     an earlier one's is read once, and named in ``duplicate_files``.
 
     Given ``keep``, each file read appends what it was read from (ReadSource: its sheets, its own list) — an
-    opt-in, as the sheets of a large workbook are worth letting go once the list is read.
+    opt-in, as the sheets of a large workbook are worth letting go once the list is read. ``password`` opens the
+    workbooks locked with one (read/decrypt.py).
     """
     with bulk():
-        return _read_all(paths, schema, skip_foreign, keep)
+        return _read_all(paths, schema, skip_foreign, keep, password)
 
 
 def _read_all(
-    paths: Sequence[str | Path], schema: str | None, skip_foreign: bool, keep: list[ReadSource] | None
+    paths: Sequence[str | Path],
+    schema: str | None,
+    skip_foreign: bool,
+    keep: list[ReadSource] | None,
+    password: str | None = None,
 ) -> ItemList:
     if not paths:
         raise InputError("file-not-found", file="-")
@@ -266,7 +277,7 @@ def _read_all(
         if index in repeats:
             continue
         try:
-            current = read_file(Path(path), schema, keep=keep)
+            current = read_file(Path(path), schema, keep=keep, password=password)
         except InputError as exc:
             if skip_foreign and exc.key == "not-a-list-file":
                 skipped.append(exc.message())

@@ -60,7 +60,7 @@ class _Workbook:
             try:
                 self._cells = calamine.load_workbook(io.BytesIO(self.data))
             except calamine.PasswordError:
-                raise InputError("password-protected", file=self.file) from None
+                raise InputError("password-required", file=self.file) from None
             except (calamine.CalamineError, ValueError, OSError) as exc:
                 raise InputError("corrupt-workbook", file=self.file, reason=_short(exc)) from None
             except BaseException as exc:

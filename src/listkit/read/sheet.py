@@ -52,6 +52,7 @@ def read_sheet(
         # Findings on the field point at the group's first column of the record's row (ticks.py).
         layout.columns[group.key] = column_letter(first)
         layout.headers[column_letter(first)] = group.header or header_text(grid, header.row, rows, first)
+    layout.notes.extend(grid.notes)
     layout.notes.extend(hidden_copy_notes(grid, columns, start))
     layout.notes.extend(ticked_column_notes(columns, schema))
     plan = SheetPlan(grid, schema, columns, types, layout.headers.values())

@@ -1,4 +1,8 @@
-"""Tell a file's real format from its bytes; the extension is only a hint (real '.xlsx' files are often .xls)."""
+"""Tell a file's real format from its bytes; the extension is only a hint (real '.xlsx' files are often .xls).
+
+Beside spreadsheets and listkit's own files, lists as they are published: a web page (html), a Word document
+(docx), a PDF, and what LibreOffice opens and listkit converts ("office": .doc, .wps, .et, .xlsb, .odt, .rtf …).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,11 @@ from typing import Literal
 from listkit.errors import InputError
 from listkit.read.guard import ZIP_ERRORS
 
-Format = Literal["xlsx", "xls", "ods", "csv", "jsonl", "json"]
+Format = Literal["xlsx", "xls", "ods", "csv", "jsonl", "json", "html", "docx", "pdf", "office"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _FOREIGN = (
-    (b"%PDF", "PDF"),
     (b"\x89PNG", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
     (b"GIF8", "GIF image"),
@@ -22,8 +25,13 @@ _FOREIGN = (
     (b"Rar!", "RAR archive"),
     (b"7z\xbc\xaf", "7z archive"),
     (b"\x1f\x8b", "gzip archive"),
-    (b"{\\rtf", "RTF document"),
 )
+# OLE streams that make a file a workbook; any other OLE file (a .doc, a .wps) is converted by LibreOffice.
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+# OLE streams of a word processor's document (.doc, and WPS's .wps, which keeps Word's layout).
+_DOCUMENT_STREAMS = ("WordDocument".encode("utf-16-le"),)
+# The first thing a web page says of itself (after a BOM and blanks), lower-cased.
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<table", b"<!--")
 
 
 # Text files that are documents, not tables: a folder of lists often holds a README beside them.
@@ -39,10 +47,21 @@ def sniff(data: bytes, file: str) -> Format:
     if data.startswith(b"PK"):
         return _sniff_zip(data, file)
     if data.startswith(_OLE):
-        # Excel stores an encrypted .xlsx inside an OLE container with an EncryptedPackage stream.
+        # Excel stores an encrypted .xlsx inside an OLE container with an EncryptedPackage stream (read/decrypt.py
+        # opens it before this is asked).
         if _ENCRYPTED_PACKAGE in data:
-            raise InputError("password-protected", file=file)
-        return "xls"
+            raise InputError("password-required", file=file)
+        if any(name in data for name in _WORKBOOK_STREAMS):
+            return "xls"
+        if any(name in data for name in _DOCUMENT_STREAMS):
+            return "office"
+        raise InputError("corrupt-workbook", file=file, reason="OLE file with no workbook or document stream")
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"{\\rtf"):
+        return "office"
+    if _is_html(data):
+        return "html"
     for magic, kind in _FOREIGN:
         if data.startswith(magic):
             raise InputError("not-a-list-file", file=file, kind=kind)
@@ -57,17 +76,30 @@ def _sniff_zip(data: bytes, file: str) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis"):
+            if "mimetype" in names and archive.read("mimetype").startswith(
+                b"application/vnd.oasis.opendocument.spreadsheet"
+            ):
                 return "ods"
     except ZIP_ERRORS as exc:
         raise InputError("corrupt-workbook", file=file, reason=f"zip: {exc}") from None
+    if "xl/workbook.bin" in names:
+        return "office"  # .xlsb: binary parts the guards do not read; LibreOffice converts it
     if any(name.startswith("xl/") for name in names):
         return "xlsx"
     if "word/document.xml" in names:
-        raise InputError("not-a-list-file", file=file, kind="Word document")
+        return "docx"
+    if "mimetype" in names:
+        return "office"  # an OpenDocument text or other document LibreOffice opens
     if any(name.startswith("ppt/") for name in names):
         raise InputError("not-a-list-file", file=file, kind="PowerPoint presentation")
     raise InputError("not-a-list-file", file=file, kind="zip archive")
+
+
+def _is_html(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore").lstrip().lower()
+    return head.startswith(_HTML_STARTS) and (b"<table" in data[: 1 << 20].lower() or b"<html" in head[:512])
 
 
 def _sniff_text(data: bytes) -> Format:
