@@ -37,6 +37,7 @@ class SheetLayout(BaseModel):
     type_from_sheet: str | None = None
     skipped: list[SkippedRow] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    read_as: str | None = None  # the format the file was read as ('XLS' for an .xls named .xlsx, 'PDF' …)
 
 
 class SheetColumns(BaseModel):

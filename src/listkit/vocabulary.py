@@ -114,6 +114,14 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 # that say one of these (compared folded, so 'Yes' and 'TRUE' count too). A field's schema may list its own under
 # x-yes-values, which then replace these.
 YES_VALUES = ("是", "√", "✓", "有", "Y", "yes", "true", "1")
+# --- Lists as published (read/html_tables.py, docx_tables.py, pdf_tables.py) ------------------------------------
+# A document's tables are sheets named so, numbered: 表1, 表2 (the name findings point at, as a sheet's would).
+TABLE_SHEET = "表"
+# A Word paragraph style that makes a heading (the list's title may be one): its name starts with one of these.
+HEADING_STYLES = ("heading", "title", "标题")
+# What a page number printed under a PDF's table is made of ('第 3 页，共 12 页', '- 3 -', 'Page 3 of 12').
+PAGE_NUMBER_CHARACTERS = "第页共PpageofOF"
+
 # Marks that tick a column of a value published as one column per value (read/ticks.py), besides the yes values:
 # filled circles and squares, check marks in other code points.
 TICK_MARKS = ("●", "■", "☑", "✔", "✅")

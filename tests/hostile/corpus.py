@@ -198,6 +198,13 @@ def cases() -> list[Case]:
         Case("duplicate-extra.jsonl", INPUT_ERROR, _listed('{"name":"乙","extra":{"x":"1","x":"2"}}'), "“x”"),
         Case("duplicate-header.jsonl", INPUT_ERROR, _listed('{"name":"乙"}', head=',"schema":"power-list"'), "第 1 行"),
         Case("duplicate-key.json", INPUT_ERROR, _text('[{"name":"甲"},\n{"name":"乙",\n"name":"丙"}]'), "第 2 行"),
+        *html_cases(),  # web pages: spans, entities and nesting that would blow up a table model (issue 18)
+        *docx_cases(),  # Word documents: zip bombs, spans, cell walls, entities, nesting (issue 18)
+        *pdf_cases(),  # PDFs: cut short, a page count past the limit, garbage after the magic (issue 18)
+        # What LibreOffice converts (read/converted.py): an OLE container that only names a Word stream is damaged
+        # (its directory is read, sniff.py); an RTF of 100,000 nested groups is converted, its lack of a table said.
+        Case("garbage.doc", INPUT_ERROR, _bytes(OLE + b"\x01" * 4096 + "WordDocument".encode("utf-16-le")), "损坏"),
+        Case("nested-groups.rtf", INPUT_ERROR, _bytes(b"{\\rtf1 " + b"{" * 100_000 + b"}" * 100_001)),
     ]
 
 
@@ -256,6 +263,122 @@ def build(directory: Path) -> list[tuple[Case, Path]]:
         case.make(path)
         built.append((case, path))
     return built
+
+
+def html_cases() -> list[Case]:
+    """Hostile web pages (read/html_tables.py): a span that would allocate a billion rows, a wall of colspans past
+    the cell limit, entities declared in a document type, tables nested thousands deep, an empty page."""
+    head = "<html><body><table><tr>" + "".join(f"<th>{word}</th>" for word in HEADER) + "</tr>"
+    row = "<tr>" + "".join(f"<td>{text}</td>" for text in ROW) + "</tr>"
+    bomb = '<tr><td rowspan="1000000000">1</td><td colspan="1000000000" rowspan="0">对违法行为的处罚</td></tr>'
+    wall = '<tr><td colspan="1000">墙</td></tr>' * 2_100
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    entity = f'<!DOCTYPE html [<!ENTITY l0 "lol">{laughs}]>' + head + row.replace(ROW[3], "&l9;") + "</table>"
+    deep = head + row + "</table>" + "<table><tr><td>" * 5_000 + "x" + "</td></tr></table>" * 5_000
+    return [
+        Case("rowspan-bomb.html", READABLE, _text(head + row + bomb + row * 3 + "</table></body></html>")),
+        Case("colspan-wall.html", INPUT_ERROR, _text(head + row + wall + "</table></body></html>"), "过大"),
+        Case("laughs.html", INPUT_ERROR | READABLE, _text(entity + "</body></html>")),
+        Case("deep-tables.html", INPUT_ERROR | READABLE, _text(deep + "</body></html>")),
+        Case("empty.html", INPUT_ERROR, _bytes(b""), "为空"),
+    ]
+
+
+def docx_cases() -> list[Case]:
+    """Hostile Word documents (read/docx_tables.py): a zip bomb, a gridSpan of a billion columns over vertical
+    merges, a wall of wide rows past the cell limit, entities declared in the document, tables nested thousands
+    deep, a letter with no table."""
+    cells = "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in HEADER)
+    row = "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in ROW) + "</w:tr>"
+    table = "<w:tbl><w:tr>" + cells + "</w:tr>" + row
+    span = (
+        '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>'
+        '<w:tc><w:tcPr><w:gridSpan w:val="1000000000"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>宽'
+        "</w:t></w:r></w:p></w:tc></w:tr>"
+        '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr><w:gridSpan w:val="99999999999"/>'
+        "<w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>"
+    )
+    wall = "<w:tblGrid>" + '<w:gridCol w:w="9"/>' * 1000 + "</w:tblGrid>"
+    wall_row = '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr><w:p/></w:tc></w:tr>'
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    entity = f'<!DOCTYPE w:document [<!ENTITY l0 "lol">{laughs}]>'
+    deep = "<w:tbl><w:tr><w:tc>" * 3_000 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 3_000
+    letter = "<w:p><w:r><w:t>关于印发权责清单的通知</w:t></w:r></w:p><w:p><w:r><w:t>各单位：</w:t></w:r></w:p>"
+    return [
+        Case("bomb.docx", INPUT_ERROR, _docx_bomb(64 * 1024**2), "压缩炸弹"),
+        Case("span-bomb.docx", READABLE, _docx_body(table + span + row * 3 + "</w:tbl>")),
+        Case("cell-wall.docx", INPUT_ERROR, _docx_body(f"<w:tbl>{wall}{wall_row * 2_100}</w:tbl>"), "过大"),
+        Case("laughs.docx", INPUT_ERROR | READABLE, _docx_body(table + row.replace(ROW[3], "&l9;"), entity)),
+        Case("deep-tables.docx", INPUT_ERROR | READABLE, _docx_body(table + "</w:tbl>" + deep)),
+        Case("letter.docx", INPUT_ERROR, _docx_body(letter), "Word"),
+    ]
+
+
+def _docx_body(body: str, doctype: str = "") -> Callable[[Path], None]:
+    """python-docx's default document with its body replaced."""
+
+    def make(path: Path) -> None:
+        import io
+
+        import docx
+
+        buffer = io.BytesIO()
+        docx.Document().save(buffer)
+        namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        xml = f'<?xml version="1.0"?>{doctype}<w:document xmlns:w="{namespace}"><w:body>{body}</w:body></w:document>'
+        with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                target.writestr(info, xml.encode() if info.filename == "word/document.xml" else source.read(info))
+
+    return make
+
+
+def _docx_bomb(size: int) -> Callable[[Path], None]:
+    """A real document with an 'image' that inflates to `size` bytes of zeros."""
+
+    def make(path: Path) -> None:
+        _docx_body("<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>")(path)
+        with (
+            zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+            target.open("word/media/image1.png", "w", force_zip64=True) as stream,
+        ):
+            block = b"\0" * (16 * 1024**2)
+            for _ in range(size // len(block)):
+                stream.write(block)
+
+    return make
+
+
+def pdf_cases() -> list[Case]:
+    """PDFs that are not lists: cut short, claiming a billion pages, garbage behind '%PDF'."""
+    return [
+        Case("truncated.pdf", INPUT_ERROR, _bytes(_one_page_pdf(1)[:300]), "PDF"),
+        Case("billion-pages.pdf", INPUT_ERROR, _bytes(_one_page_pdf(10**9)), "PDF"),
+        Case("garbage.pdf", INPUT_ERROR, _bytes(b"%PDF-1.7\n" + bytes(range(256)) * 64), "PDF"),
+    ]
+
+
+def _one_page_pdf(pages_claimed: int) -> bytes:
+    """A small well-formed PDF of one page of text, its page tree claiming ``pages_claimed`` pages."""
+    content = b"BT /F1 12 Tf 72 760 Td (A letter, not a list.) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % pages_claimed,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 if __name__ == "__main__":

@@ -79,6 +79,7 @@ class ReadSource:
     kind: str  # as sniff named it
     sheets: list[Grid]  # as parsed; none for a file of records (jsonl, json)
     items: ItemList  # the list this file gave on its own
+    data: bytes | None = None  # the workbook's bytes as read (opened, where a password locked it)
 
 
 def _detect(grids: list[Grid], requested: str | None) -> tuple[Schema, list[tuple[Grid, HeaderMatch | None]]]:
@@ -135,6 +136,8 @@ def _no_header_error(grids: list[Grid], schema: Schema, file: str) -> InputError
 
 
 SNIFF_BYTES = 64 * 1024
+# How --explain names a kind sniff.py tells (the others by their upper-case name: XLSX, XLS, ODS, CSV, PDF).
+READ_AS = {"html": "HTML", "docx": "Word", "office": "LibreOffice"}
 WORKBOOK_MAGIC = (b"PK", b"\xd0\xcf\x11\xe0")  # zip (xlsx, ods) and OLE (xls): binary, never text
 
 
@@ -162,12 +165,23 @@ def read_file(
     read_sheets = entry.sheet_reader()
     assert read_sheets is not None  # a reader has one or the other
     grids = read_sheets(data, file)
-    return _kept(keep, path, kind, grids, _from_sheets(path, grids, schema_name))
+    items = _from_sheets(path, grids, schema_name)
+    for layout in items.layouts:
+        # --explain says what each file was read as: an .xls named .xlsx, a web page, a converted document.
+        layout.read_as = READ_AS.get(kind, kind.upper())
+    return _kept(keep, path, kind, grids, items, data)
 
 
-def _kept(keep: list[ReadSource] | None, path: Path, kind: str, sheets: list[Grid], items: ItemList) -> ItemList:
+def _kept(
+    keep: list[ReadSource] | None,
+    path: Path,
+    kind: str,
+    sheets: list[Grid],
+    items: ItemList,
+    data: bytes | None = None,
+) -> ItemList:
     if keep is not None:
-        keep.append(ReadSource(path, kind, sheets, items))
+        keep.append(ReadSource(path, kind, sheets, items, data))
     return items
 
 

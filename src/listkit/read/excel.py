@@ -1,5 +1,7 @@
 """xlsx / xls / ods through python-calamine: cached values of formulas, merged ranges, every sheet.
 
+calamine reports no merged ranges for an .ods: those come from the guard's pass (guard.py, ods_merges.py).
+
 A large .xlsx sheet whose cells are all text is read as columns instead, by fastexcel (the same calamine parser,
 straight into Arrow: no Python object per cell). The guard's pass over the XML has already collected its merged
 ranges and hidden rows, and fastexcel itself proves every cell is text (a column holding anything else fails
@@ -84,19 +86,19 @@ class _Workbook:
             sheet = self.cells().get_sheet_by_name(name)
             # skip_empty_area=False keeps absolute positions, so rows and columns match Excel's.
             values = sheet.to_python(skip_empty_area=False)
-            merges = sheet.merged_cell_ranges or []
+            # None for an .ods, whose ranges the guard's pass over content.xml collected (ods_merges.py).
+            ranges = sheet.merged_cell_ranges
         except (calamine.CalamineError, ValueError) as exc:
             raise InputError("corrupt-workbook", file=self.file, reason=f"{name}: {_short(exc)}") from None
         except BaseException as exc:
             raise _panic(exc, self.file, name) from None
+        merges = sorted(facts.merges) if ranges is None else [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
         return Grid(
             file=self.file,
             sheet=name,
             rows=values,
             # Cut to the cells that exist: a merge drawn over the whole sheet covers only what is there.
-            merges=clip(
-                [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges], len(values), max(map(len, values), default=0)
-            ),
+            merges=clip(merges, len(values), max(map(len, values), default=0)),
             hidden_rows=facts.hidden_rows,
             hidden_cols=facts.hidden_cols,
         )

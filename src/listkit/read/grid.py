@@ -23,7 +23,7 @@ class Grid:
     hidden_rows: set[int] = field(default_factory=set)  # zero-based
     # Zero-based columns hidden in Excel/WPS: of two copies of a header, the clerk sees and prints the visible one.
     hidden_cols: set[int] = field(default_factory=set)
-    # What the reader says of where the grid came from, for --explain ('read-as:PDF', 'tables-joined:…'): notes as
+    # What the reader says of where the grid came from, for --explain ('table-from:第2页', 'tables-joined:…'): notes as
     # SheetLayout keeps them, 'kind:arg:arg', each kind an 'explain.<kind>' message.
     notes: list[str] = field(default_factory=list)
 

@@ -28,6 +28,7 @@ from listkit.read.extent import (
     XlsxExtent,
 )
 from listkit.read.hidden import hidden_cols_in, hidden_in, sheet_parts
+from listkit.read.ods_merges import NotWellFormed, TooManyMerges, ods_content, ods_tables
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 6 * 1024**3  # inflated; a 1,048,576-row sheet of real text is ~2-3 GB
@@ -89,7 +90,8 @@ def _size(n: int) -> str:
 
 
 def check_workbook_zip(data: bytes, file: str) -> dict[str, SheetFacts]:
-    """Refuse what would exhaust memory; return, by sheet name, what the pass learnt of each sheet (xlsx)."""
+    """Refuse what would exhaust memory; return, by sheet name, what the pass learnt of each sheet (xlsx), or
+    what a second, streaming pass over an .ods's content.xml finds (ods_merges.py)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS as exc:
@@ -121,7 +123,26 @@ def check_workbook_zip(data: bytes, file: str) -> dict[str, SheetFacts]:
             total += size
             if entry.filename in names:
                 facts[names[entry.filename]] = sheet
+        if not names and (content := ods_content(archive)) is not None:
+            facts = _ods_facts(archive, content, file)  # after the pass above has bounded its repeats
         return facts
+
+
+def _ods_facts(archive: zipfile.ZipFile, content: zipfile.ZipInfo, file: str) -> dict[str, SheetFacts]:
+    """Merged ranges and hidden rows and columns of each table of an .ods (calamine reports neither)."""
+    try:
+        with archive.open(content) as stream:
+            sheets = ods_tables(stream, MAX_MERGES)
+    except TooManyMerges as exc:
+        raise _too_many_merges(file, exc.sheet) from None
+    except NotWellFormed as exc:
+        raise InputError("corrupt-workbook", file=file, reason=f"{content.filename}: {exc}") from None
+    except ZIP_ERRORS as exc:
+        raise InputError("corrupt-workbook", file=file, reason=f"{content.filename}: {exc}") from None
+    return {
+        name: SheetFacts(hidden_rows=sheet.hidden_rows, hidden_cols=sheet.hidden_cols, merges=sheet.merges)
+        for name, sheet in sheets.items()
+    }
 
 
 def _inflate(

@@ -16,7 +16,7 @@ from listkit.read.guard import ZIP_ERRORS
 Format = Literal["xlsx", "xls", "ods", "csv", "jsonl", "json", "html", "docx", "pdf", "office"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_ENCRYPTED_PACKAGE = "EncryptedPackage"
 _FOREIGN = (
     (b"\x89PNG", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
@@ -27,9 +27,9 @@ _FOREIGN = (
     (b"\x1f\x8b", "gzip archive"),
 )
 # OLE streams that make a file a workbook; any other OLE file (a .doc, a .wps) is converted by LibreOffice.
-_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+_WORKBOOK_STREAMS = frozenset({"Workbook", "Book"})
 # OLE streams of a word processor's document (.doc, and WPS's .wps, which keeps Word's layout).
-_DOCUMENT_STREAMS = ("WordDocument".encode("utf-16-le"),)
+_DOCUMENT_STREAMS = frozenset({"WordDocument"})
 # The first thing a web page says of itself (after a BOM and blanks), lower-cased.
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<table", b"<!--")
 
@@ -47,15 +47,7 @@ def sniff(data: bytes, file: str) -> Format:
     if data.startswith(b"PK"):
         return _sniff_zip(data, file)
     if data.startswith(_OLE):
-        # Excel stores an encrypted .xlsx inside an OLE container with an EncryptedPackage stream (read/decrypt.py
-        # opens it before this is asked).
-        if _ENCRYPTED_PACKAGE in data:
-            raise InputError("password-required", file=file)
-        if any(name in data for name in _WORKBOOK_STREAMS):
-            return "xls"
-        if any(name in data for name in _DOCUMENT_STREAMS):
-            return "office"
-        raise InputError("corrupt-workbook", file=file, reason="OLE file with no workbook or document stream")
+        return _sniff_ole(data, file)
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"{\\rtf"):
@@ -70,6 +62,27 @@ def sniff(data: bytes, file: str) -> Format:
     if kind == "csv" and suffix in _DOCUMENT_SUFFIXES:
         raise InputError("not-a-list-file", file=file, kind=f"text document ({suffix})")
     return kind
+
+
+def _sniff_ole(data: bytes, file: str) -> Format:
+    """An OLE file by its streams, as olefile lists its directory (a stream's name can also occur in the bytes of
+    another: Word's style 'Book Title' holds 'Book')."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            streams = {entry[0] for entry in ole.listdir(streams=True, storages=False) if len(entry) == 1}
+    except Exception as exc:  # olefile raises OSError, ValueError, IndexError … on a damaged container
+        raise InputError("corrupt-workbook", file=file, reason=f"OLE: {exc}") from None
+    # Excel stores an encrypted .xlsx inside an OLE container with an EncryptedPackage stream (read/decrypt.py
+    # opens it before this is asked).
+    if _ENCRYPTED_PACKAGE in streams:
+        raise InputError("password-required", file=file)
+    if streams & _WORKBOOK_STREAMS:
+        return "xls"
+    if streams & _DOCUMENT_STREAMS:
+        return "office"
+    raise InputError("corrupt-workbook", file=file, reason="OLE file with no workbook or document stream")
 
 
 def _sniff_zip(data: bytes, file: str) -> Format:

@@ -32,29 +32,27 @@ class Table:
         return max((len(row) for row in self.rows), default=0)
 
 
-def joined_grids(tables: list[Table], file: str, kind: str, label: str) -> list[Grid]:
+def joined_grids(tables: list[Table], file: str, label: str, starts: list[int] | None = None) -> list[Grid]:
     """One grid per table, tables that continue one another joined; each grid named '<label>1', '<label>2' …
-    (the sheet name findings point at) and noting for --explain what it was read as and what was joined."""
+    (the sheet name findings point at) and noting for --explain where each table was and which were joined. Given
+    ``starts``, the index in ``tables`` of each grid's first table is appended to it."""
     groups: list[list[tuple[Table, int]]] = []  # each: (table, header rows repeated and dropped)
-    for table in tables:
+    for index, table in enumerate(tables):
         if not table.rows:
             continue
         if groups:
             first = groups[-1][0][0]
-            repeated = _repeated_header(first, table)
+            repeated = repeated_header(first, table)
             if repeated or (table.follows and table.width == first.width):
                 groups[-1].append((table, repeated))
                 continue
         groups.append([(table, 0)])
-    grids = []
-    for number, group in enumerate(groups, 1):
-        grid = _one_grid(group, file, f"{label}{number}")
-        grid.notes.insert(0, f"read-as:{kind}")
-        grids.append(grid)
-    return grids
+        if starts is not None:
+            starts.append(index)
+    return [_one_grid(group, file, f"{label}{number}") for number, group in enumerate(groups, 1)]
 
 
-def _repeated_header(first: Table, table: Table) -> int:
+def repeated_header(first: Table, table: Table) -> int:
     """How many of ``table``'s first rows repeat ``first``'s first rows (the header written again), 0 if none."""
     best = 0
     for count in range(1, min(MAX_HEADER_ROWS, len(first.rows), len(table.rows)) + 1):
@@ -83,3 +81,14 @@ def _one_grid(group: list[tuple[Table, int]], file: str, sheet: str) -> Grid:
     elif places:
         grid.notes.append(f"table-from:{places[0]}")
     return grid
+
+
+def put_title(grid: Grid, title: str) -> None:
+    """``title`` as a row above the grid, merged over its width as a workbook's title row is (where
+    meta.read_meta finds a list's title): for a table whose title stands outside it, in a page or a document."""
+    width = max((len(row) for row in grid.rows), default=1) or 1
+    grid.rows = [[title] + [""] * (width - 1), *grid.rows]
+    grid.merges = [(r0 + 1, c0, r1 + 1, c1) for r0, c0, r1, c1 in grid.merges]
+    if width > 1:
+        grid.merges.insert(0, (0, 0, 0, width - 1))
+    grid.hidden_rows = {row + 1 for row in grid.hidden_rows}

@@ -38,6 +38,8 @@ def _sheet(layout: SheetLayout, items: ItemList, lang: Lang) -> list[Text]:
     schema = load_schema(items.schema_name)
     sheet = layout.sheet if layout.sheet is not None else "-"
     lines = [Text(""), Text(t("explain.sheet", lang, file=layout.file, sheet=sheet), style="bold cyan")]
+    if layout.read_as:
+        lines.append(Text("  " + t("explain.read-as", lang, format=layout.read_as)))
     if layout.header_row is None:
         reason = layout.notes[0] if layout.notes else "no-header"
         lines.append(Text("  " + t(f"explain.{reason}", lang), style="yellow"))

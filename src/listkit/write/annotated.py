@@ -54,7 +54,7 @@ def annotated_bytes(source: ReadSource, report: Report, lang: Lang) -> bytes:
 def _copy_xlsx(source: ReadSource) -> Workbook:
     from openpyxl import load_workbook
 
-    data = read_bytes(source.path)
+    data = source.data if source.data is not None else read_bytes(source.path)
     if _merged_cells(data, str(source.path)) > COPY_MERGED_CELLS:
         # openpyxl makes an object per merged cell: a merge drawn over a whole sheet would never load. The
         # cell-by-cell copy keeps values and merges (clipped to the cells that exist), not formatting.
