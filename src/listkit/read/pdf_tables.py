@@ -122,12 +122,7 @@ def _read(pdf: Any, data: bytes, file: str) -> list[Grid]:
         except InputError:
             raise
         except Exception as exc:
-            raise InputError(
-                "corrupt-document",
-                file=file,
-                kind="PDF",
-                reason=t("where.page-reason", page=number, reason=_reason(exc)),
-            ) from exc
+            raise _page_error(file, number, exc) from exc
         finally:
             _release(page)
     if fast is not None:
@@ -140,18 +135,13 @@ def _read(pdf: Any, data: bytes, file: str) -> list[Grid]:
             try:
                 found.extend(_page_tables(page, number, chars, TEXT))
             except Exception as exc:
-                raise InputError(
-                    "corrupt-document",
-                    file=file,
-                    kind="PDF",
-                    reason=t("where.page-reason", page=number, reason=_reason(exc)),
-                ) from exc
+                raise _page_error(file, number, exc) from exc
             finally:
                 _release(page)
     if not found:
         raise InputError("no-table", file=file, kind="PDF")
     _mark_follows(found, texts)
-    tables = [t.table for t in found]
+    tables = [page_table.table for page_table in found]
     starts: list[int] = []
     grids = joined_grids(tables, file, TABLE_SHEET, starts)
     _continue_open_cells(found, grids)
@@ -160,6 +150,12 @@ def _read(pdf: Any, data: bytes, file: str) -> list[Grid]:
         if title:
             put_title(grid, title)
     return grids
+
+
+def _page_error(file: str, number: int, exc: Exception) -> InputError:
+    return InputError(
+        "corrupt-document", file=file, kind="PDF", reason=t("where.page-reason", page=number, reason=_reason(exc))
+    )
 
 
 def _title_above(first: _PageTable, texts: list[tuple[Any, int, list[dict[str, Any]]]]) -> str:
