@@ -58,7 +58,7 @@ def test_extension_lies_xlsx_named_xls_and_csv_named_xlsx(tmp_path: Path) -> Non
         (b"\x89PNG\r\n\x1a\n....", "not-a-list-file"),
         (b"PK\x03\x04garbage-truncated", "corrupt-workbook"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "corrupt-workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "password-required"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "corrupt-workbook"),
     ],
 )
 def test_unreadable_files_raise_input_errors(tmp_path: Path, data: bytes, key: str) -> None:

@@ -136,7 +136,8 @@ def cases() -> list[Case]:
         Case("anim.gif.csv", INPUT_ERROR, _bytes(b"GIF89a" + b"\0" * 64), "GIF"),
         Case("letter.docx.xlsx", INPUT_ERROR, _zip({"word/document.xml": b"<w:document/>"}), "Word"),
         Case("photos.zip.xlsx", INPUT_ERROR, _zip({"a.txt": b"hello"}), "zip"),
-        Case("encrypted.xlsx", INPUT_ERROR, _bytes(OLE + b"\0" * 512 + "EncryptedPackage".encode("utf-16-le")), "密码"),
+        # Only the name of an encrypted package, in no OLE directory: damaged (real locked ones: test_passwords.py).
+        Case("encrypted.xlsx", INPUT_ERROR, _bytes(OLE + b"\0" * 512 + "EncryptedPackage".encode("utf-16-le")), "损坏"),
         Case("ole-garbage.xls", INPUT_ERROR, _bytes(OLE + b"\x01" * 4096)),
         Case("no-sheet-data.xlsx", INPUT_ERROR, _xlsx([])),
         Case("no-header.xlsx", INPUT_ERROR, _xlsx([["姓名", "电话"], ["张三", "123"]]), "找不到表头"),

@@ -7,29 +7,39 @@ LISTKIT_PASSWORD; none or a wrong one is a clear refusal naming the file.
 from __future__ import annotations
 
 import io
+import struct
 
 from listkit.errors import InputError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# An encrypted .xlsx is an OLE container holding this stream; an encrypted .xls keeps its OLE form and says so
-# in a FILEPASS record, which msoffcrypto-tool finds.
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+# An encrypted .xlsx is an OLE container holding an EncryptedPackage stream; an encrypted .xls keeps its OLE form
+# and says so in a FILEPASS record.
+FILEPASS = 0x002F  # the BIFF record of an encrypted .xls
 
 
 def is_encrypted(data: bytes) -> bool:
+    """An OLE file holding an encrypted .xlsx (its EncryptedPackage stream), or an .xls whose workbook stream
+    says FILEPASS right after its BOF record ([MS-XLS] 2.4.117: there, if anywhere) — read from the first bytes
+    of that stream, not the whole file."""
     if not data.startswith(OLE_MAGIC):
         return False
-    if _ENCRYPTED_PACKAGE in data:
-        return True
-    if not any(name in data for name in _WORKBOOK_STREAMS):
-        return False
-    import msoffcrypto
+    import olefile
 
     try:
-        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
-    except Exception:  # not an Office file msoffcrypto knows: the readers say what is wrong with it
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if ole.exists("EncryptedPackage"):
+                return True
+            stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
+            head = ole.openstream(stream).read(64) if stream else b""
+    except Exception:  # a damaged container: sniff.py says what is wrong with it
         return False
+    if len(head) < 8:
+        return False
+    _bof, size = struct.unpack_from("<HH", head, 0)
+    if len(head) < 4 + size + 2:
+        return False
+    (after,) = struct.unpack_from("<H", head, 4 + size)
+    return bool(after == FILEPASS)
 
 
 def decrypted(data: bytes, file: str, password: str | None) -> bytes:
