@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from listkit.errors import InputError
 from listkit.read import guard, read_list
 from listkit.read.sheets import ods_sheets
 from tests.conftest import SAMPLES, CliResult
+from tests.office import converted
 from tests.xlsx_fixtures import HEADER, row, write_xlsx
 
 Cli = Callable[..., CliResult]
@@ -150,25 +150,7 @@ def test_content_that_is_not_well_formed_is_refused_before_calamine(tmp_path: Pa
 
 
 def to_ods(source: Path, out: Path, profile: Path) -> Path:
-    """``source`` saved as .ods by LibreOffice, with a private profile (a running office is left alone)."""
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    ods = out / (source.stem + ".ods")
-    assert ods.is_file()
-    return ods
+    return converted(source, "ods", out, profile)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from listkit.errors import InputError
 from listkit.read.pdf_tables import pdf_sheets
 from tests.conftest import SAMPLES, CliResult
+from tests.office import converted
 
 Cli = Callable[..., CliResult]
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
@@ -28,25 +28,7 @@ ITEMS = 40
 
 def to_pdf(source: Path, out: Path) -> Path:
     """``source`` printed to PDF by LibreOffice, with a private profile (a running office is left alone)."""
-    profile = out / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = out / (source.stem + ".pdf")
-    assert pdf.is_file()
-    return pdf
+    return converted(source, "pdf", out, out / "lo-profile")
 
 
 def make_list(path: Path) -> Path:
