@@ -18,6 +18,7 @@ from listkit.errors import InputError
 from listkit.read.pdf_tables import pdf_sheets
 from tests.conftest import SAMPLES, CliResult
 from tests.office import converted
+from tests.pdf_bytes import pdf_of, stream
 
 Cli = Callable[..., CliResult]
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
@@ -180,35 +181,17 @@ def test_district_publication_subset_round_trip(cli: Cli, tmp_path: Path) -> Non
     assert (summary["added"], summary["cancelled"], summary["adjusted"]) == (0, 0, 0), summary
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A minimal well-formed PDF of the given objects (numbered from 1), with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def _stream(content: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d %s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"
-
-
 def scanned_pdf() -> bytes:
     """One page showing one image and no text: what a scanner makes."""
     pixels = zlib.compress(bytes([200, 200, 200]) * 16)
-    return _pdf(
+    return pdf_of(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
             b" /Resources << /XObject << /Im1 5 0 R >> >> >>",
-            _stream(b"q 500 0 0 700 40 60 cm /Im1 Do Q"),
-            _stream(
+            stream(b"q 500 0 0 700 40 60 cm /Im1 Do Q"),
+            stream(
                 pixels,
                 b"/Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceRGB /BitsPerComponent 8"
                 b" /Filter /FlateDecode",
@@ -221,13 +204,13 @@ def text_pdf(lines: list[str] | None = None, pages_claimed: int = 1) -> bytes:
     """One page of text (Latin, Helvetica) and no ruling lines."""
     lines = lines or ["A letter, not a list.", "Nothing in it is a table."]
     content = b"BT /F1 12 Tf 72 760 Td 16 TL " + b" ".join(b"(%s) '" % line.encode() for line in lines) + b" ET"
-    return _pdf(
+    return pdf_of(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % pages_claimed,
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
             b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            _stream(content),
+            stream(content),
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ]
     )
@@ -328,13 +311,13 @@ def test_a_list_laid_out_without_rules_is_read_from_text_positions(cli: Cli, tmp
         )
         + b" ET"
     )
-    data = _pdf(
+    data = pdf_of(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
             b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            _stream(content),
+            stream(content),
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ]
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tests.hostile.cell_cases import cell_cases
 from tests.hostile.extent_cases import extent_cases
+from tests.pdf_bytes import pdf_of, stream
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HEADER = ["序号", "事项名称", "权力类型", "实施依据", "行使主体"]
@@ -367,19 +368,10 @@ def _one_page_pdf(pages_claimed: int) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % pages_claimed,
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        stream(content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of(objects)
 
 
 if __name__ == "__main__":

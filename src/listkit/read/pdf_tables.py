@@ -190,15 +190,18 @@ def _claimed_pages(pdf: Any) -> int:
         return 0
 
 
+def _within_limit(file: str, what: str, count: int) -> None:
+    """A page's characters or ruling lines past MAX_PAGE_OBJECTS: refused before they are laid out."""
+    if count > MAX_PAGE_OBJECTS:
+        raise InputError("document-too-large", file=file, what=what, size=f"{count:,}", limit=f"{MAX_PAGE_OBJECTS:,}")
+
+
 def _page_chars(page: Any, number: int, file: str) -> list[dict[str, Any]]:
     objects = page.objects
     chars: list[dict[str, Any]] = objects.get("char", [])
     drawn = sum(len(objects.get(kind, [])) for kind in ("rect", "line", "curve"))
-    for what, count in ((t("what.page-chars", page=number), len(chars)), (t("what.page-lines", page=number), drawn)):
-        if count > MAX_PAGE_OBJECTS:
-            raise InputError(
-                "document-too-large", file=file, what=what, size=f"{count:,}", limit=f"{MAX_PAGE_OBJECTS:,}"
-            )
+    _within_limit(file, t("what.page-chars", page=number), len(chars))
+    _within_limit(file, t("what.page-lines", page=number), drawn)
     return [c for c in chars if str(c.get("text", "")).strip()]
 
 
@@ -239,14 +242,7 @@ class _Pdfium:
             textpage = page.get_textpage()
             try:
                 count = textpage.count_chars()
-                if count > MAX_PAGE_OBJECTS:
-                    raise InputError(
-                        "document-too-large",
-                        file=file,
-                        what=t("what.page-chars", page=number),
-                        size=f"{count:,}",
-                        limit=f"{MAX_PAGE_OBJECTS:,}",
-                    )
+                _within_limit(file, t("what.page-chars", page=number), count)
                 chars = []
                 handle = textpage.raw
                 for k in range(count):
@@ -286,14 +282,7 @@ class _Pdfium:
             handle = obj.raw
             count = raw.FPDFPath_CountSegments(handle)
             segments_seen += max(count, 0)
-            if segments_seen > MAX_PAGE_OBJECTS:
-                raise InputError(
-                    "document-too-large",
-                    file=file,
-                    what=t("what.page-lines", page=number),
-                    size=f"{segments_seen:,}",
-                    limit=f"{MAX_PAGE_OBJECTS:,}",
-                )
+            _within_limit(file, t("what.page-lines", page=number), segments_seen)
             if obj.level > 0:
                 # Inside a form: its matrix is the form's too. Its bounds are right; a thin one is a line.
                 x0, y0, x1, y1 = obj.get_bounds()
