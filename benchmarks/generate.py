@@ -245,7 +245,7 @@ def write_jsonl(records: list[dict[str, str]], path: Path) -> None:
 def write_csv(records: list[dict[str, str]], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([*FIELDS, "department"])
+        writer.writerow([*TITLES, "部门"])  # the published header, as the workbook has it
         writer.writerows([record.get(k, "") for k in [*FIELDS, "department"]] for record in records)
 
 
@@ -274,9 +274,10 @@ def build(size: int, directory: Path, xlsx: bool = True) -> dict[str, Path]:
             ("xlsx", ".xlsx"),
             ("new_jsonl", "-next.jsonl"),
             ("new_csv", "-next.csv"),
+            ("new_xlsx", "-next.xlsx"),
         )
     }
-    if all(p.exists() for k, p in paths.items() if xlsx or k != "xlsx"):
+    if all(p.exists() for k, p in paths.items() if xlsx or not k.endswith("xlsx")):
         return paths
     old = province(size)
     new = next_edition(old)
@@ -286,6 +287,7 @@ def build(size: int, directory: Path, xlsx: bool = True) -> dict[str, Path]:
     write_csv(new, paths["new_csv"])
     if xlsx:
         write_xlsx(old, paths["xlsx"])
+        write_xlsx(new, paths["new_xlsx"])
     return paths
 
 

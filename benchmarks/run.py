@@ -1,9 +1,10 @@
-"""Time listkit's import, validate, diff, stats and export beside the tools a data-minded clerk would try:
-frictionless (validate), daff and datacompy (diff), pandas + openpyxl (import, export), and python-calamine alone
-(the floor for reading a workbook). Every step runs as its own process, timed with its peak memory.
+"""Time listkit's import, validate, diff, check, stats and export beside the tools a data-minded clerk would try:
+frictionless (validate, on the same csv and the same xlsx), daff and datacompy (diff, on canonical jsonl and on
+the same csv and xlsx files the peers read), pandas + openpyxl (import, export), and python-calamine alone (the
+floor for reading a workbook). Every step runs as its own process, timed with its peak memory.
 
     .venv/bin/pip install -e ".[bench]"
-    .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000 --peers-max 100000 --repeat 3
+    .venv/bin/python benchmarks/run.py --sizes 10000,100000,1000000 --peers-max 100000 --repeat 3 --memory
 
 Prints a Markdown table (and writes it to benchmarks/RESULTS.md): seconds, records/s, peak RSS, and for each
 step the peer's time and the peer/listkit ratio (medians of --repeat runs, listkit and peer alternated). Data is
@@ -26,12 +27,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_check import catalogue as make_catalogue  # noqa: E402
 from generate import build  # noqa: E402
 
 PY = sys.executable
 BIN = Path(sys.executable).parent  # the peers' command-line tools live beside this interpreter
 LISTKIT = [PY, "-m", "listkit"]
 GNU_TIME = shutil.which("time") or "/usr/bin/time"
+MEMORY_BUDGET_MB = 1_536  # a province (1M records) on an office machine: 1.5 GB a command
 
 
 @dataclass
@@ -70,12 +73,18 @@ def median(runs: list[Timing]) -> Timing:
     return Timing(middle.seconds, max(run.peak_mb for run in runs), all(run.ok for run in runs))
 
 
+KEYS = ["seq", "code", "name", "sub_name", "type", "basis", "body", "office", "level", "remark", "department"]
+# The header of the csv and the xlsx (benchmarks/generate.py), in KEYS' order: the peers name fields by it.
+HEADERS = [
+    *("序号", "事项编码", "事项名称", "子项名称", "权力类型", "实施依据"),
+    *("行使主体", "承办机构", "行使层级", "备注", "部门"),
+]
+
+
 def frictionless_schema(path: Path) -> Path:
-    """The same rules as listkit's power-list schema, in Table Schema terms."""
-    fields = [
-        {"name": n, "type": "string"}
-        for n in ["seq", "code", "name", "sub_name", "type", "basis", "body", "office", "level", "remark", "department"]
-    ]
+    """The same rules as listkit's power-list schema, in Table Schema terms, over the published header that the
+    csv and the xlsx both have."""
+    fields = [{"name": n, "type": "string"} for n in HEADERS]
     constraints = {
         "name": {"required": True, "maxLength": 300},
         "basis": {"required": True},
@@ -98,9 +107,9 @@ def frictionless_schema(path: Path) -> Path:
             ],
         },
     }
-    for field in fields:
-        if field["name"] in constraints:
-            field["constraints"] = constraints[field["name"]]
+    for field, key in zip(fields, KEYS, strict=True):
+        if key in constraints:
+            field["constraints"] = constraints[key]
     target = path.parent / "frictionless-schema.json"
     target.write_text(json.dumps({"fields": fields}, ensure_ascii=False), encoding="utf-8")
     return target
@@ -122,11 +131,20 @@ PANDAS_EXPORT = (
     "import sys, pandas as pd\ndf = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)\n"
     "df.to_excel(sys.argv[2], index=False, engine='openpyxl')\n"
 )
+# datacompy on the workbooks: each read with pandas' fastest xlsx engine (python-calamine), as listkit reads them.
+DATACOMPY_XLSX = (
+    "import sys, pandas as pd, datacompy\n"
+    "read = lambda p: pd.concat(pd.read_excel(p, sheet_name=None, engine='calamine', dtype=str).values())\n"
+    "a, b = read(sys.argv[1]).fillna(''), read(sys.argv[2]).fillna('')\n"
+    "c = datacompy.PandasCompare(a, b, join_columns=['事项编码'])\n"
+    "report = c.report(); mismatches = c.all_mismatch()\n"
+)
+CHECK_CATALOGUE_ITEMS = 5_000
 DATACOMPY = (
     "import sys, pandas as pd, datacompy\n"
     "a = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)\n"
     "b = pd.read_csv(sys.argv[2], dtype=str, keep_default_na=False)\n"
-    "c = datacompy.PandasCompare(a, b, join_columns=['code'])\n"
+    "c = datacompy.PandasCompare(a, b, join_columns=['事项编码'])\n"
     "report = c.report(); mismatches = c.all_mismatch()\n"
 )
 
@@ -134,6 +152,10 @@ DATACOMPY = (
 def steps(paths: dict[str, Path], out: Path, size: int, peers: bool) -> list[tuple[str, list[str], str, list[str]]]:
     """(step, listkit command, peer name, peer command)."""
     f_schema = frictionless_schema(paths["csv"])
+    catalogue = paths["jsonl"].parent / f"catalogue-{CHECK_CATALOGUE_ITEMS}-of-{size}.jsonl"
+    if not catalogue.exists():
+        make_catalogue(paths["jsonl"], catalogue)
+    frictionless = str(BIN / "frictionless")
     return [
         (
             "import xlsx",
@@ -156,18 +178,38 @@ def steps(paths: dict[str, Path], out: Path, size: int, peers: bool) -> list[tup
             else [],
         ),
         (
-            "diff",
-            [*LISTKIT, "diff", str(paths["jsonl"]), str(paths["new_jsonl"]), "--format", "json"],
+            "validate xlsx",
+            [*LISTKIT, "validate", str(paths["xlsx"]), "--format", "json"],
+            "frictionless validate",
+            [frictionless, "validate", "--trusted", str(paths["xlsx"]), "--schema", str(f_schema)] if peers else [],
+        ),
+        # Canonical jsonl editions; the peers read the same editions as csv, timed once, on the csv step below.
+        ("diff", [*LISTKIT, "diff", str(paths["jsonl"]), str(paths["new_jsonl"]), "--format", "json"], "", []),
+        (
+            "diff csv",
+            [*LISTKIT, "diff", str(paths["csv"]), str(paths["new_csv"]), "--key", "code", "--format", "json"],
             "daff diff",
             [str(BIN / "daff"), "diff", str(paths["csv"]), str(paths["new_csv"])] if peers else [],
         ),
         (
-            "diff (vs datacompy)",
+            "diff csv (vs datacompy)",
             [],
             "datacompy",
             python(DATACOMPY, str(paths["csv"]), str(paths["new_csv"])) if peers else [],
         ),
+        (
+            "diff xlsx",
+            [*LISTKIT, "diff", str(paths["xlsx"]), str(paths["new_xlsx"]), "--key", "code", "--format", "json"],
+            "datacompy (xlsx via calamine)",
+            python(DATACOMPY_XLSX, str(paths["xlsx"]), str(paths["new_xlsx"])) if peers else [],
+        ),
         ("stats", [*LISTKIT, "stats", str(paths["jsonl"]), "--format", "json"], "", []),
+        (
+            f"check vs {CHECK_CATALOGUE_ITEMS:,}",
+            [*LISTKIT, "check", str(paths["jsonl"]), "--against", str(catalogue), "--by", "department", "-f", "json"],
+            "",
+            [],
+        ),
         (
             "export xlsx",
             [*LISTKIT, "export", str(paths["jsonl"]), "-o", str(out / "catalogue.xlsx")],
@@ -186,10 +228,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each command; the median is reported")
     parser.add_argument("--only", default="", help="run only the steps whose names start with one of these (a,b)")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="where the table is written")
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help=f"add the peers' peak RSS, and mark listkit's against the {MEMORY_BUDGET_MB:,} MB budget",
+    )
     args = parser.parse_args()
     rows = [
-        "| records | step | listkit | records/s | peak RSS | peer | peer time | peer / listkit |",
-        "|---:|---|---:|---:|---:|---|---:|---:|",
+        "| records | step | listkit | records/s | peak RSS | peer | peer time | peer / listkit |"
+        + (" peer peak RSS |" if args.memory else ""),
+        "|---:|---|---:|---:|---:|---|---:|---:|" + ("---:|" if args.memory else ""),
     ]
     print("\n".join(rows), flush=True)
     only = tuple(name for name in args.only.split(",") if name)
@@ -221,10 +269,15 @@ def main() -> None:
                     theirs, ratio = (f"> {args.timeout:.0f} s" if peer_time.seconds >= args.timeout else "failed"), "-"
                 else:
                     theirs, ratio = f"{peer_time.seconds:.2f} s", f"{peer_time.seconds / listkit_time.seconds:.1f}×"
+                peak = f"{listkit_time.peak_mb:,.0f} MB"
+                if args.memory and command:
+                    peak += " ✓" if listkit_time.peak_mb <= MEMORY_BUDGET_MB else " ✗"
                 line = (
                     f"| {size:,} | {step} | {mine if command else '(above)'} | {rate if command else ''} | "
-                    f"{listkit_time.peak_mb:,.0f} MB | {peer or '-'} | {theirs} | {ratio} |"
+                    f"{peak} | {peer or '-'} | {theirs} | {ratio} |"
                 )
+                if args.memory:
+                    line += f" {peer_time.peak_mb:,.0f} MB |" if peer_time is not None and peer_time.ok else " - |"
                 rows.append(line)
                 print(line, flush=True)
     args.results.write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -632,6 +632,8 @@ def outputs() -> dict[str, bytes]:
     from edition2022 import edition_2022
 
     district_2022, changes = edition_2022(district)
+    from county_update import outputs as county_change_orders  # the README's annual-update script applies them
+
     return {
         "district-power-list.xlsx": to_bytes(district_list(district)),
         "district-power-list.expected.json": json_bytes(counts(district)),
@@ -643,6 +645,7 @@ def outputs() -> dict[str, bytes]:
         "broken-power-list.xlsx": to_bytes(broken),
         "broken-power-list.expected.json": json_bytes(defects),
         **check_outputs(to_bytes),
+        **county_change_orders(),
         **list_outputs(to_bytes),
     }
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import listkit.read.csvfile as csvfile
 import listkit.read.excel as excel
 from listkit.model import ItemList
 from listkit.read import read_list
@@ -121,6 +122,28 @@ def test_the_column_writer_escapes_as_orjson(tmp_path: Path, monkeypatch: pytest
     by_columns, by_rows = both_ways([path], monkeypatch)
     assert by_columns.unbuilt_table() is not None
     assert_same(by_columns, by_rows)
+
+
+@pytest.mark.parametrize("note", [False, True], ids=["plain", "note-under-the-table"])
+def test_a_big_csv_is_read_as_columns_as_it_is_row_by_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, note: bool
+) -> None:
+    rows = [["示例市林业局权责清单"], HEADER] + [
+        record_row(n, remark=f"备注{n}" if n % 3 else "") for n in range(1, 40)
+    ]
+    rows.append([])  # a blank line: shorter than the rest
+    if note:
+        rows.append(["注：本清单自公布之日起施行。"])  # a note row: the column path declines the body, as for a sheet
+    text = "\n".join(",".join(f'"{cell}"' if "," in cell or "\n" in cell else cell for cell in row) for row in rows)
+    path = tmp_path / "示例市林业局权责清单.csv"
+    path.write_text(text + "\n", encoding="gb18030")
+    monkeypatch.setattr(csvfile, "COLUMN_READ_MIN_BYTES", 0)
+    by_columns = read_list([path])
+    monkeypatch.setattr(csvfile, "COLUMN_READ_MIN_BYTES", 1 << 62)
+    by_rows = read_list([path])
+    assert (by_columns.unbuilt_table() is not None) is not note and by_rows.unbuilt_table() is None
+    assert_same(by_columns, by_rows)
+    assert len(by_rows.records) == 39 and by_rows.records[1].values["remark"] == "备注2"
 
 
 def test_two_plain_sheets_and_two_files_stay_one_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -250,3 +250,28 @@ def test_workbook_renders_in_libreoffice(tmp_path: Path) -> None:
     assert "示例市滨江区行政许可事项清单（2023年版）" in pages[1]
     for page in pages[1:]:  # every printed page of a list sheet carries the header and a page number
         assert "许可事项名称" in page.replace(" ", "") and "第" in page and "页" in page
+
+
+def test_the_publication_package_does_not_depend_on_the_moment_it_is_saved() -> None:
+    import io
+    import zipfile
+
+    from listkit.write.rust_xlsx import _with_fixed_dates, new_book
+
+    book = new_book()
+    book.add_worksheet("表").write(0, 0, "事项")
+    saved = book.save_to_buffer()
+    core = zipfile.ZipFile(io.BytesIO(saved)).read("docProps/core.xml")
+    assert b"2000-01-01T00:00:00Z" not in core  # the binding stamps the moment of the save
+    fixed = _with_fixed_dates(saved)
+    package = zipfile.ZipFile(io.BytesIO(fixed))
+    assert package.testzip() is None
+    core = package.read("docProps/core.xml")
+    assert core.count(b"2000-01-01T00:00:00Z") == 2
+    original = zipfile.ZipFile(io.BytesIO(saved))
+    assert [i.filename for i in package.infolist()] == [i.filename for i in original.infolist()]
+    for info in original.infolist():
+        if info.filename != "docProps/core.xml":
+            assert package.read(info.filename) == original.read(info.filename)
+            assert package.getinfo(info.filename).compress_size == info.compress_size  # copied, not re-deflated
+    assert _with_fixed_dates(fixed) == fixed

@@ -42,7 +42,9 @@ LAZY_PACKAGES: dict[str, str] = {
     "numpy": "67 ms [44]: diff's fuzzy matching and the print layout's column widths only",
     "scipy": "461 ms [408] (scipy.optimize): the one-to-one choice among fuzzy candidates in diff only",
     "openpyxl": "188 ms [147]: the xlsx list and validate's annotated copy only",
-    "xlsxwriter": "71 ms [35]: the print-ready, change-order, check and template workbooks only",
+    "xlsxwriter": "71 ms [35]: the change-order, check and template workbooks only",
+    "rvgsrust_xlsxwriter": "2 ms: the print-ready publication only (a compiled extension: cheap to load, but it is"
+    " the writer of one command's one format)",
     "jinja2": "53 ms [25]: the html pages only",
     "jsonschema": "83 ms [46]: checking a schema document itself, not the records",
     "referencing": "46 ms [24]: resolving a schema's $refs, with jsonschema",

@@ -15,7 +15,8 @@ from listkit.errors import InputError, SchemaError
 from listkit.read import column_body as column_body_module
 from listkit.read import excel, read_list
 from listkit.schema import load_schema, schema_from_document
-from listkit.schema_bundled import BUNDLED, FOLDER
+from listkit.schema_bundled import BUNDLED, FOLDER, bundled_path
+from listkit.schema_refs import Refs, check_json_schema
 from tests.conftest import SAMPLES, CliResult
 from tests.xlsx_fixtures import write_xlsx
 
@@ -155,6 +156,17 @@ def test_the_bundled_schemas_are_the_files_in_the_schemas_folder(cli: Cli) -> No
     listed = cli("schema", "list")
     assert listed.code == 0
     assert [line.split("\t")[0] for line in listed.out.splitlines()] == files
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_each_bundled_schema_is_json_schema(name: str) -> None:
+    # load_schema trusts the package's own files and skips this check at run time: it is made here instead.
+    document = json.loads(bundled_path(name).read_text(encoding="utf-8"))
+    check_json_schema(document, name)
+    Refs.of(str(bundled_path(name))).check(document)
+    broken = {**document, "properties": {"name": {"type": "no-such-type"}}}
+    with pytest.raises(SchemaError):
+        check_json_schema(broken, name)
 
 
 @pytest.mark.parametrize("name", sorted(HEADERS))

@@ -6,6 +6,7 @@ Folding ignores whitespace and full/half-width punctuation; the displayed text i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from listkit.normalize import fold
@@ -39,15 +40,24 @@ def sort_key(record: Record, schema: Schema) -> tuple[str, str, str, str, int]:
 
 def item_key(record: Record, schema: Schema) -> tuple[str, ...]:
     """A main item: sub-items of one item share it. Two separately numbered items of the same name don't."""
-    values = record.values
+    return item_keys(schema)(record)
+
+
+def item_keys(schema: Schema) -> Callable[[Record], tuple[str, ...]]:
+    """``item_key`` for many records of one schema: the schema's fields looked up once."""
     type_key, name_key, seq_key, level_key = _item_fields(schema)
-    return (
-        record.department or "",
-        values.get(type_key, ""),
-        fold(values.get(name_key, "")),
-        values.get(seq_key, ""),
-        fold(values.get(level_key, "")),
-    )
+
+    def key(record: Record) -> tuple[str, ...]:
+        values = record.values
+        return (
+            record.department or "",
+            values.get(type_key, ""),
+            fold(values.get(name_key, "")),
+            values.get(seq_key, ""),
+            fold(values.get(level_key, "")),
+        )
+
+    return key
 
 
 def _item_fields(schema: Schema) -> tuple[str, str, str, str]:
@@ -71,7 +81,7 @@ def item_columns(table: RecordTable, schema: Schema) -> list[pl.Series]:
 def count_items(read: list[Record] | RecordTable, schema: Schema) -> int:
     """How many main items some records hold (sub-items of one item count once), by ``item_key``."""
     if isinstance(read, list):
-        return len({item_key(record, schema) for record in read})
+        return len(set(map(item_keys(schema), read)))
     if not read.height:
         return 0
     import polars as pl

@@ -23,8 +23,9 @@ from listkit.normalize import fold
 from listkit.read.levels import LEVEL_SEPARATORS
 from listkit.record import Record
 from listkit.schema import Schema, load_schema
+from listkit.schema_bundled import BUNDLED
 
-__all__ = ["CheckItem", "CheckResult", "CheckSummary", "check_lists"]
+__all__ = ["CheckItem", "CheckResult", "CheckSummary", "check_lists", "list_schema_for"]
 
 # What a lower level may not change of a catalogue item (the licensing-list rules): its name, type and basis.
 COMPARED_ROLES = ("name", "sub-item", "type", "basis")
@@ -84,6 +85,13 @@ def check_lists(
         departments=_by_department(kept),
         items=kept,
     )
+
+
+def list_schema_for(catalogue_schema: str) -> str | None:
+    """The schema to read a list held against a catalogue of ``catalogue_schema`` with: a schema file of the user's,
+    which detection (bundled schemas only) would not consider; None for a bundled schema, so that a derived list
+    (证照分离, 中介服务) is known by its own headers."""
+    return None if catalogue_schema in BUNDLED else catalogue_schema
 
 
 def _paired(

@@ -14,7 +14,18 @@ from typing import Annotated
 import typer
 
 from listkit import __version__
-from listkit.cli import apply_cmd, check_cmd, diff_cmd, export_cmd, import_cmd, schema_cmd, stats_cmd, validate_cmd
+from listkit.cli import (
+    apply_cmd,
+    cat_cmd,
+    check_cmd,
+    diff_cmd,
+    export_cmd,
+    import_cmd,
+    init_cmd,
+    schema_cmd,
+    stats_cmd,
+    validate_cmd,
+)
 from listkit.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, ListkitError, is_panic, panic_reason
 from listkit.i18n import resolve_lang, set_lang, t
 
@@ -57,6 +68,8 @@ def _register() -> None:
     app.command("check")(check_cmd.check)
     app.command("stats")(stats_cmd.stats)
     app.command("export")(export_cmd.export)
+    app.command("cat")(cat_cmd.cat)
+    app.command("init")(init_cmd.init)
     app.add_typer(schema_cmd.app, name="schema")
 
 

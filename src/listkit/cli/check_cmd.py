@@ -13,7 +13,6 @@ from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, Output, PasswordOpt, SchemaOpt, split_rules, use_lang
 from listkit.errors import EXIT_FINDINGS, UsageError
 from listkit.formats import renderer
-from listkit.schema_bundled import BUNDLED
 
 
 class Scope(StrEnum):
@@ -83,7 +82,7 @@ def check(
     lang: Lang = None,
 ) -> None:
     """对照目录：承接一致、不一致、未承接、超出目录、层级不符。 Hold a list against its catalogue."""
-    from listkit.check import check_lists
+    from listkit.check import check_lists, list_schema_for
     from listkit.check.model import FAILING_BY_DEFAULT, STATUSES
     from listkit.cli.console import err
     from listkit.cli.deliver import deliver
@@ -106,7 +105,7 @@ def check(
 
         check_output(target, inputs)
     reference = read_inputs(against, against_schema or schema, password)
-    items = read_inputs(files, schema or _user_schema(reference.schema_name), password)
+    items = read_inputs(files, schema or list_schema_for(reference.schema_name), password)
     gone = read_inputs(cancelled, reference.schema_name, password) if cancelled else None
     result = check_lists(
         items,
@@ -124,9 +123,3 @@ def check(
     err().print(headline(result, language), markup=False)
     if result.fails_on(failing):
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _user_schema(name: str) -> str | None:
-    """A schema file of the user's, which detection (bundled schemas only) would not consider; None for a bundled
-    schema, so that a derived list (证照分离, 中介服务) is known by its own headers."""
-    return None if name in BUNDLED else name

@@ -43,7 +43,7 @@ def diff(
     from listkit.diff import diff_lists, same_schema
     from listkit.diff.model import KINDS
     from listkit.formats.options import RenderOptions
-    from listkit.read import read_list
+    from listkit.read.git_revision import read_revision_or_file
     from listkit.render import diff_text
 
     language = use_lang(lang)
@@ -59,7 +59,9 @@ def diff(
         from listkit.write.atomic import check_output
 
         check_output(target, [old, new])
-    before, after = read_list([old], schema, password=password), read_list([new], schema, password=password)
+    # Either may be a git revision (REV:path) as well as a file.
+    before = read_revision_or_file(old, schema, password=password)
+    after = read_revision_or_file(new, schema, password=password)
     same_schema(before, after)
     changes = diff_lists(before, after, key=key, fuzzy=not no_fuzzy, min_score=min_score, cosmetic=show_cosmetic)
     options = RenderOptions(

@@ -10,7 +10,7 @@ import typer
 
 from listkit.cli.format_option import format_option
 from listkit.cli.options import Files, Lang, PasswordOpt, SchemaOpt, use_lang
-from listkit.formats import list_writer, names
+from listkit.formats import names
 
 
 class GroupBy(StrEnum):
@@ -38,19 +38,15 @@ def export(
     """发布：生成可直接打印的 Excel、离线 HTML 目录与开放数据。 Publish a list as a catalogue."""
     from listkit.cli.inputs import read_inputs
     from listkit.cli.written import noting_controls
-    from listkit.formats.options import WriteOptions
-    from listkit.schema import load_schema
     from listkit.write import format_from_path
     from listkit.write.atomic import check_output, write_bytes_atomic
-    from listkit.write.title import publication_title
+    from listkit.write.export import publication
 
     language = use_lang(lang)
     target = Path(output)
-    entry = list_writer("export", format or format_from_path(target, names("export")))
+    fmt = format or format_from_path(target, names("export"))
     check_output(target, files)
     items = read_inputs(files, schema, password)
-    loaded = load_schema(items.schema_name)
-    heading = title or publication_title(items.meta, loaded, language)
-    options = WriteOptions(title=heading, group_by=group_by.value, lang=language)
     with noting_controls(str(target)):
-        write_bytes_atomic(target, entry.writer()(items, options), files)
+        data = publication(items, fmt, title=title, group_by=group_by.value, lang=language)
+        write_bytes_atomic(target, data, files)

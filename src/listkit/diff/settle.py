@@ -75,7 +75,8 @@ def _rest(table: RecordTable, settled: pl.Series) -> list[int]:
     """The rows not settled, in order."""
     import polars as pl
 
-    left = pl.repeat(True, table.height, dtype=pl.Boolean, eager=True).scatter(settled, False)
+    # Sorted: polars before 2.0 refuses to scatter at unsorted indexes (the join gives them in no set order).
+    left = pl.repeat(True, table.height, dtype=pl.Boolean, eager=True).scatter(settled.sort(), False)
     return left.arg_true().to_list()
 
 

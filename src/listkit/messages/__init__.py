@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from listkit.messages import changes, check, documents, rules, stats
+from listkit.messages import changes, check, documents, repo, rules, stats
 
 SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "rules": rules.MESSAGES,
@@ -11,4 +11,5 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "documents": documents.MESSAGES,
     "check": check.MESSAGES,
     "stats": stats.MESSAGES,
+    "repo": repo.MESSAGES,
 }

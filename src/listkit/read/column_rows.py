@@ -33,6 +33,21 @@ class ColumnRows(Sequence[list[Any]]):
         self._head: list[list[Any]] | None = None
         self._all: list[list[Any]] | None = None
 
+    @classmethod
+    def from_rows(cls, rows: list[list[str]]) -> ColumnRows:
+        """Rows of text (a csv as Python's csv module read it) as columns: "" is an empty cell, a short row is
+        padded with empty ones."""
+        import polars as pl
+
+        width = max(map(len, rows), default=0)
+        padded = [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
+        # Every row is now ``width`` long: strict.
+        columns = {
+            f"{index}": pl.Series(column, dtype=pl.String) for index, column in enumerate(zip(*padded, strict=True))
+        }
+        frame = pl.DataFrame(columns) if columns else pl.DataFrame([pl.Series("0", [None] * len(rows), pl.String)])
+        return cls(frame.select(pl.when(pl.col(name) != "").then(pl.col(name)).alias(name) for name in columns), 0)
+
     def __len__(self) -> int:
         return self.frame.height
 

@@ -1,15 +1,13 @@
-"""What publication writers share: records grouped into sheets and items, text widths, column plans."""
+"""What publication writers share: records grouped into sheets and items, the columns printed."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from listkit.i18n import Lang, t
-from listkit.identity import item_key
+from listkit.identity import item_keys
 from listkit.model import ItemList
 from listkit.record import Record
 from listkit.schema import Field, Schema
@@ -22,86 +20,40 @@ PUBLICATION_LANG: Lang = "zh"
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
-def _wide_chars(text: str) -> int:
-    """How many characters take two columns. CJK characters are three bytes in UTF-8 where ASCII is one, so the
-    byte count tells (in C, not a Python loop over characters); rarer two-byte letters count as narrow."""
-    extra = len(text.encode("utf-8")) - len(text)
-    return extra // 2
-
-
-def display_width(text: str) -> int:
-    """Columns a text needs in a spreadsheet: CJK characters are two wide."""
-    return len(text) + _wide_chars(text)
-
-
-# A CJK character at 10 pt takes about 1.75 column units in print (2 is the upper bound, with SimSun in Excel);
-# row heights are estimated with it, leaving a little air rather than cutting text off.
-CJK_PRINT_WIDTH = 1.75
-
-
-def print_width(text: str) -> float:
-    wide = _wide_chars(text)
-    return len(text) - wide + wide * CJK_PRINT_WIDTH
-
-
-@lru_cache(maxsize=1 << 16)
-def lines_needed(text: str, width: float) -> int:
-    """Printed lines a cell needs. Cached: a list repeats its bases, bodies and offices thousands of times."""
-    usable = max(width - 1.5, 1.0)
-    return sum(max(1, math.ceil(print_width(line) / usable)) for line in text.split("\n")) if text else 1
-
-
 @dataclass
 class Column:
     key: str  # schema field key, or "department"
     title: str
     group: str | None
-    width: float
     spec: Field | None
     extra: bool = False  # a column kept from the inputs (record.extra): key and title are its header
 
 
 def plan_columns(items: ItemList, schema: Schema, with_department: bool, with_extras: bool = False) -> list[Column]:
-    """The schema's fields in schema order (leaving out optional ones no record fills), widths fitted to the text;
+    """The schema's fields in schema order (leaving out optional ones no record fills; page_plan sizes them);
     with_extras, then the inputs' other columns (record.extra) under their own headers, in order of appearance."""
     columns: list[Column] = []
     for spec in schema.fields:
-        texts = [r.values.get(spec.key, "") for r in items.records]
-        if not spec.required and not any(texts):
+        if not spec.required and not any(r.values.get(spec.key) for r in items.records):
             continue  # a column nobody filled is noise on paper
-        columns.append(Column(spec.key, spec.title, spec.group, fitted_width(spec.title, texts, spec.width), spec))
+        columns.append(Column(spec.key, spec.title, spec.group, spec))
         if with_department and spec.role == "seq":
-            departments = [r.department or "" for r in items.records]
             title = schema.department_title(PUBLICATION_LANG)
-            columns.append(Column("department", title, None, fitted_width(title, departments, 16), None))
+            columns.append(Column("department", title, None, None))
     if with_extras:
         headers = dict.fromkeys(header for r in items.records for header in r.extra)
         for header in headers:
-            texts = [r.extra.get(header, "") for r in items.records]
-            columns.append(Column(header, header, None, fitted_width(header, texts, 36), None, extra=True))
+            columns.append(Column(header, header, None, None, extra=True))
     return columns
-
-
-def fitted_width(title: str, texts: Sequence[str], cap: float) -> float:
-    """Wide enough for the header and for most values on one line, but never wider than the schema allows
-    (long texts wrap instead); the schema's x-width is the cap."""
-    widths = sorted(_widest_line(t) for t in texts if t)
-    typical = widths[int(len(widths) * 0.9)] if widths else 0
-    header = max(display_width(part) for part in title.split("\n"))
-    return float(max(min(max(typical, header) + 2, cap), min(header + 2, cap), 6))
-
-
-@lru_cache(maxsize=1 << 16)
-def _widest_line(text: str) -> int:
-    return max(display_width(line) for line in text.split("\n"))
 
 
 def item_groups(records: Sequence[Record], schema: Schema) -> Iterator[list[Record]]:
     """Consecutive records of one main item (its sub-items) as one group."""
     group: list[Record] = []
     last: tuple[str, ...] | None = None
+    key_of = item_keys(schema)
     for record in records:
-        key = item_key(record, schema)
+        key = key_of(record)
         if group and key != last:
             yield group
             group = []

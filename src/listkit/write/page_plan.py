@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from listkit.write.column_share import share_room
-from listkit.write.print_text import BODY_PT, PAD_H_PT, lines_in, text_em
+from listkit.write.print_text import BODY_PT, PAD_H_PT, lines_in, text_em, widest_line_em
 
 NORMAL_FONT = {"font_name": "Verdana", "font_size": 11}
 
@@ -123,7 +123,7 @@ def _plan_on(
 
 
 def _need(title: str, values: Sequence[str]) -> _Need:
-    lines = sorted(max(text_em(line) for line in value.split("\n")) for value in values if value)
+    lines = sorted(widest_line_em(value) for value in values if value)
     header = max(2.0, math.ceil(max(text_em(line) for line in title.split("\n")) / 2))  # a header on two lines
     if not lines:
         return _Need(header, header, True)

@@ -54,8 +54,8 @@ class Pager:
         self.pending_break = False
         self.name_col = next((i for i, c in enumerate(columns) if c.spec is not None and c.spec.role == "name"), None)
 
-    def block(self, group: list[Record]) -> Block:
-        cells = [[column_value(record, column) for column in self.columns] for record in group]
+    def block(self, cells: list[list[str]]) -> Block:
+        """The printed rows of one item, from its records' texts (``cells``: a row of column texts a record)."""
         lines = [[lines_needed(text, w) for text, w in zip(row, self.widths, strict=True)] for row in cells]
         merged = self._merged(cells, lines)
         if merged is not None:

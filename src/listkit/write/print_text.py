@@ -33,6 +33,9 @@ _CLOSING = "，。、；：？！）》」』】〕”’…·,.;:?!)\\]"
 _TOKEN = re.compile(f"[{_OPENING}]*(?:[!-~]+|\\s|[^\\s!-~])[{_CLOSING}]*")
 
 
+# Both cached: a province repeats its catalogue's texts in every county, and a publication measures each cell
+# several times (planning the widths, sizing the row, placing the page).
+@lru_cache(maxsize=1 << 18)
 def text_em(text: str) -> float:
     """The width of a text on one line: CJK and other non-ASCII characters 1 em, Latin as DejaVu Sans."""
     ascii_count = len(text.encode("ascii", "ignore"))
@@ -40,6 +43,12 @@ def text_em(text: str) -> float:
         return float(len(text))
     upper = len(_UPPER.findall(text))
     return (len(text) - ascii_count) + upper * UPPER_EM + (ascii_count - upper) * ASCII_EM
+
+
+@lru_cache(maxsize=1 << 18)
+def widest_line_em(text: str) -> float:
+    """The width of a text's longest line."""
+    return max(text_em(line) for line in text.split("\n"))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -73,6 +82,7 @@ def _token_em(token: str) -> float:
     return text_em(token)
 
 
+@lru_cache(maxsize=1 << 18)
 def lines_needed(text: str, width: float) -> int:
     """Lines a cell's text needs; a line break in the text starts a new line."""
     if not text:
