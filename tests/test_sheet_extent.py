@@ -81,7 +81,12 @@ def test_only_plainly_written_cells_skip_the_full_count() -> None:
         if name not in ("self-closing rows", "rows without r", "empty cell far away", "lower case"):
             assert not _plain(sheet_xml(rows)), name
     assert not _plain(sheet_xml([*list_rows("x:")], prefix="x:"))
-    assert not _plain(sheet_xml([*list_rows(), '<row r="1000000"><c r="A1000000"><v>1</v></c></row>']))
+    # Up to Excel's last row a cell is plain (a province's sheet); one row further it is counted.
+    assert _plain(sheet_xml([*list_rows(), '<row r="1048576"><c r="Z1048576"><v>1</v></c></row>']))
+    assert _plain(sheet_xml([*list_rows(), '<row r="1039999"><c r="A1039999"><v>1</v></c></row>']))
+    assert not _plain(sheet_xml([*list_rows(), '<row r="1048577"><c r="A1048577"><v>1</v></c></row>']))
+    assert not _plain(sheet_xml([*list_rows(), '<row r="1049000"><c r="A1049000"><v>1</v></c></row>']))
+    assert not _plain(sheet_xml([*list_rows(), '<row r="10000000"><c r="A10000000"><v>1</v></c></row>']))
     assert not _plain(sheet_xml([*list_rows(), '<row r="3"><c r="AA3"><v>1</v></c></row>']))
 
 

@@ -47,9 +47,12 @@ _REF = re.compile(rb"([A-Za-z]*)(\d+)")
 _LT_IN_VALUE = re.compile(
     rb"""<[A-Za-z_][\w.:-]*(?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s+[\w.:-]+\s*=\s*(?:"[^"<]*<|'[^'<]*<)"""
 )
-# Any cell not written plainly (r first, double-quoted, ≤ 1 letter and ≤ 6 digits, then only Excel's own
-# attributes), or any prefixed cell or row. A second r would win in calamine: it is not among those attributes.
-_NOT_PLAIN = re.compile(rb'<c(?:[\t\n\r>/]| (?!r="[A-Za-z]?\d{1,6}"(?: (?:s|t|cm|vm|ph)="[^"<>]*")*/?>))')
+# A row number up to Excel's last, 1048576: a province's million-record sheet is plain too (with six digits only,
+# its guard counted every cell in Python: 50 s of a 75 s import).
+_EXCEL_ROW = rb"(?:\d{1,6}|10[0-3]\d{4}|104[0-7]\d{3}|1048[0-4]\d{2}|10485[0-6]\d|104857[0-6])"
+# Any cell not written plainly (r first, double-quoted, ≤ 1 letter and a row number Excel has, then only Excel's
+# own attributes), or any prefixed cell or row. A second r would win in calamine: it is not among those attributes.
+_NOT_PLAIN = re.compile(rb'<c(?:[\t\n\r>/]| (?!r="[A-Za-z]?' + _EXCEL_ROW + rb'"(?: (?:s|t|cm|vm|ph)="[^"<>]*")*/?>))')
 # What a prefixed cell or row (<x:c …>) must contain (text may give a false alarm: only slower, never wrong).
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 

@@ -35,7 +35,7 @@ MAX_TOTAL_BYTES = 6 * 1024**3  # inflated; a 1,048,576-row sheet of real text is
 MAX_RATIO = 100  # inflated / compressed, for entries above RATIO_FLOOR; real sheet XML stays under ~30
 RATIO_FLOOR = 16 * 1024**2
 MAX_CELL_AREA = 40_000_000  # rows × columns a sheet may span (Excel's own maximum row count × 38 columns)
-assert MAX_CELL_AREA > 999_999 * 26  # extent.PlainCells relies on it
+assert MAX_CELL_AREA > 1_048_576 * 26  # extent.PlainCells relies on it: one column letter, Excel's rows
 # Merged ranges a sheet may hold: each costs some hundred bytes in every reader; a real list has one per merged
 # cell of its items, a few per record.
 MAX_MERGES = 2_000_000
