@@ -280,7 +280,8 @@ def main() -> None:
                     line += f" {peer_time.peak_mb:,.0f} MB |" if peer_time is not None and peer_time.ok else " - |"
                 rows.append(line)
                 print(line, flush=True)
-    args.results.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    command = " ".join([".venv/bin/python", "benchmarks/run.py", *sys.argv[1:]])
+    args.results.write_text(f"`{command}` ({time.strftime('%Y-%m-%d')})\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

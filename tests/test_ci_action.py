@@ -95,3 +95,10 @@ def test_no_changed_list_passes(repo: tuple[Path, str]) -> None:
     root, _base = repo
     code, _out, summary = action(root, "HEAD")
     assert code == 0 and "本次没有改动清单文件。" in summary
+
+
+def test_a_first_push_has_every_list_new(repo: tuple[Path, str]) -> None:
+    root, _base = repo
+    code, _out, summary = action(root, "0" * 40)  # github.event.before on a branch's first push
+    assert code == 0, summary
+    assert f"### `{LIST}`" in summary and "新增清单文件：无上一版本可比对。" in summary

@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import io
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"listkit: {t('ci.bad-fail-on', values=', '.join(unknown), known=', '.join(known))}\n")
         return EXIT_INPUT
     try:
-        changed = changed_lists(args.base, args.head)
+        changed = changed_lists(_base_revision(args.base), args.head)
     except RuntimeError as exc:
         sys.stderr.write(f"listkit: {exc}\n")
         return EXIT_INPUT
@@ -81,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     if outcome.unreadable:
         return EXIT_INPUT
     return EXIT_FINDINGS if outcome.failed else EXIT_OK
+
+
+def _base_revision(base: str) -> str:
+    """``base``, or git's empty tree where it is all zeros: a branch's first push has no commit before it
+    (github.event.before), and then every list it holds is new."""
+    if not re.fullmatch("0+", base):
+        return base
+    done = subprocess.run(["git", "hash-object", "-t", "tree", "--stdin"], input=b"", capture_output=True, check=False)
+    return done.stdout.decode("ascii").strip() if done.returncode == 0 else base
 
 
 def changed_lists(base: str, head: str) -> list[tuple[str, str]]:

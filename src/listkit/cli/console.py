@@ -28,7 +28,9 @@ def out() -> Console:
 def err() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stderr, width=_width(sys.stderr.isatty()), highlight=False)
+    # soft_wrap: a message is one line however long its paths are — wrapped at the width, a CI log broke a file
+    # name or a word in two, and grep no longer found it.
+    return Console(file=sys.stderr, width=_width(sys.stderr.isatty()), highlight=False, soft_wrap=True)
 
 
 def write_data(text: str) -> None:

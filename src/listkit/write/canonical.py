@@ -36,7 +36,8 @@ def header(items: ItemList) -> dict[str, Any]:
 
 def record_object(record: Record, schema: Schema) -> dict[str, Any]:
     values = record.values
-    obj: dict[str, Any] = {f.key: values[f.key] for f in schema.fields if values.get(f.key)}
+    # by_key is the fields in schema order: the same keys, in the same order, without an attribute read a field.
+    obj: dict[str, Any] = {key: value for key in schema.by_key if (value := values.get(key))}
     if record.department:
         obj["department"] = record.department
     if record.type_from:

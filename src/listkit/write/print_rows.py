@@ -67,9 +67,11 @@ class Pager:
 
     def _merged(self, cells: list[list[str]], lines: list[list[int]]) -> Block | None:
         """The item's rows with the texts its sub-items share merged down, if it fits on a page."""
+        if len(cells) < 2:
+            return None  # one record (most items): nothing to merge
         subs = [row[i] for row in cells for i, c in enumerate(self.columns) if c.spec and c.spec.role == "sub-item"]
-        if len(cells) < 2 or len(subs) != len(cells) or not all(subs) or len(set(subs)) != len(subs):
-            return None  # one record, or rows a reader could not tell apart once merged
+        if len(subs) != len(cells) or not all(subs) or len(set(subs)) != len(subs):
+            return None  # rows a reader could not tell apart once merged
         shared = [i for i in range(len(self.columns)) if self.mergeable[i] and len({row[i] for row in cells}) == 1]
         heights = [row_height(max((n for i, n in enumerate(need) if i not in shared), default=1)) for need in lines]
         tallest = max((row_height(lines[0][i]) for i in shared), default=0.0)
