@@ -228,3 +228,20 @@ def test_chunks_are_made_ahead_in_order_and_errors_reach_the_writer() -> None:
     early = made_ahead(chunks(None))
     assert next(early) == b"0"
     early.close()  # a consumer that stops early stops the helper (close joins it)
+
+
+@pytest.mark.parametrize("line", ["\n", ",,\n"], ids=["blank-lines", "empty-fields"])
+def test_a_big_csv_with_nothing_in_it_is_refused_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str
+) -> None:
+    from listkit.errors import InputError
+
+    path = tmp_path / "empty.csv"
+    path.write_text(line * 1000, encoding="utf-8")
+    messages = []
+    for threshold in (0, 1 << 62):
+        monkeypatch.setattr(csvfile, "COLUMN_READ_MIN_BYTES", threshold)
+        with pytest.raises(InputError) as refused:
+            read_list([path])
+        messages.append(str(refused.value))
+    assert messages[0] == messages[1]

@@ -40,12 +40,14 @@ class ColumnRows(Sequence[list[Any]]):
         import polars as pl
 
         width = max(map(len, rows), default=0)
+        if not width:  # blank lines only: one empty column keeps the row count
+            return cls(pl.DataFrame({"0": pl.Series([None] * len(rows), dtype=pl.String)}), 0)
         padded = [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
         # Every row is now ``width`` long: strict.
         columns = {
             f"{index}": pl.Series(column, dtype=pl.String) for index, column in enumerate(zip(*padded, strict=True))
         }
-        frame = pl.DataFrame(columns) if columns else pl.DataFrame([pl.Series("0", [None] * len(rows), pl.String)])
+        frame = pl.DataFrame(columns)
         return cls(frame.select(pl.when(pl.col(name) != "").then(pl.col(name)).alias(name) for name in columns), 0)
 
     def __len__(self) -> int:

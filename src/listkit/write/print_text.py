@@ -33,8 +33,8 @@ _CLOSING = "，。、；：？！）》」』】〕”’…·,.;:?!)\\]"
 _TOKEN = re.compile(f"[{_OPENING}]*(?:[!-~]+|\\s|[^\\s!-~])[{_CLOSING}]*")
 
 
-# Both cached: a province repeats its catalogue's texts in every county, and a publication measures each cell
-# several times (planning the widths, sizing the row, placing the page).
+# Cached, as are widest_line_em and lines_needed below: a province repeats its catalogue's texts in every county,
+# and a publication measures each cell several times (planning the widths, sizing the row, placing the page).
 @lru_cache(maxsize=1 << 18)
 def text_em(text: str) -> float:
     """The width of a text on one line: CJK and other non-ASCII characters 1 em, Latin as DejaVu Sans."""
