@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -275,3 +276,20 @@ def test_the_publication_package_does_not_depend_on_the_moment_it_is_saved() -> 
             assert package.read(info.filename) == original.read(info.filename)
             assert package.getinfo(info.filename).compress_size == info.compress_size  # copied, not re-deflated
     assert _with_fixed_dates(fixed) == fixed
+
+
+def test_a_control_character_in_a_merged_cell_is_counted_once() -> None:
+    from listkit.cells import tallied
+    from listkit.write.publish_xlsx import workbook_bytes
+
+    items = read_list([DISTRICT])
+    item = [r for r in items.records if r.values.get("seq") == "48"]
+    assert len(item) == 5  # an item with five sub-items: its name is one cell merged down over them
+    for record in item:
+        record.values["name"] = "对广告经营者\x07未按规定办理变更手续的处罚"
+    with tallied() as tally:
+        package = workbook_bytes(items, "标题", "type", "zh")
+    sheets = zipfile.ZipFile(io.BytesIO(package))
+    xml = "".join(sheets.read(n).decode() for n in sheets.namelist() if n.startswith("xl/"))
+    assert xml.count("对广告经营者_x0007_未按规定办理变更手续的处罚") == 1
+    assert tally.controls == 1

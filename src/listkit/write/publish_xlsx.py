@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from listkit.cells import label_text, note_controls
+from listkit.cells import label_text
 from listkit.i18n import Lang, t
 from listkit.model import ItemList
 from listkit.progress import track
@@ -123,7 +123,7 @@ class _Rows:
                 start = col
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int, value: str, style: Any) -> None:
-        note_controls(value)
+        # ``value`` is the merge's first cell, already written (and its control characters counted) by put().
         self.sheet.merge_range(first_row, first_col, last_row, last_col, value, style)
 
 

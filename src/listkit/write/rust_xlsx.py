@@ -10,7 +10,6 @@ on its content only (the binding stamps the save's moment into docProps/core.xml
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -18,10 +17,8 @@ from typing import Any
 
 from listkit.cells import note_controls_in
 from listkit.write.page_plan import NORMAL_FONT
+from listkit.write.stable_xlsx import CORE_XML, fixed_core_dates
 
-_FIXED_W3CDTF = b"2000-01-01T00:00:00Z"
-_CORE_XML = "docProps/core.xml"
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 # Excel's Normal style at Verdana 11: rows 15 pt (20 px); columns 8.43 digits of 7 px plus padding (64 px).
 _DEFAULT_ROW_PX, _DEFAULT_COL_PX = 20, 64
 _ALIGN = {"center": "center", "right": "right", "left": "left"}
@@ -91,8 +88,8 @@ def _with_fixed_dates(saved: bytes) -> bytes:
     directory: list[bytes] = []
     for info in source.infolist():
         offset = out.tell()
-        if info.filename == _CORE_XML:
-            data = _CORE_DATES.sub(rb"\g<1>" + _FIXED_W3CDTF + rb"\g<3>", source.read(info.filename))
+        if info.filename == CORE_XML:
+            data = fixed_core_dates(source.read(info.filename))
             info.CRC = zlib.crc32(data)
             info.file_size = len(data)
             deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)

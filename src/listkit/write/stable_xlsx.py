@@ -1,4 +1,5 @@
-"""Save an openpyxl workbook to bytes that depend only on its content.
+"""Workbooks whose bytes depend only on their content: an openpyxl save repacked, and the fixed dates of every
+package's docProps/core.xml (the publication's too: write/rust_xlsx.py).
 
 Sample files and golden test files are compared byte for byte, so nothing about the moment or the
 machine of the save may leak into the package: not the document properties, not the zip timestamps.
@@ -19,7 +20,7 @@ FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 _FIXED_W3CDTF = "2000-01-01T00:00:00Z"
 # The earliest date a zip entry can hold; any fixed value would do, this one is the convention.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_CORE_XML = "docProps/core.xml"
+CORE_XML = "docProps/core.xml"
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
@@ -43,8 +44,8 @@ def _repack(package: bytes) -> bytes:
     ):
         for entry in source.infolist():
             data = source.read(entry.filename)
-            if entry.filename == _CORE_XML:
-                data = _fix_core_dates(data)
+            if entry.filename == CORE_XML:
+                data = fixed_core_dates(data)
             info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             # Plain rw-r--r-- regular files; the default would carry no Unix mode at all.
@@ -53,5 +54,6 @@ def _repack(package: bytes) -> bytes:
     return out.getvalue()
 
 
-def _fix_core_dates(xml: bytes) -> bytes:
+def fixed_core_dates(xml: bytes) -> bytes:
+    """docProps/core.xml with its created and modified dates set to FIXED_TIME."""
     return _CORE_DATES.sub(rb"\g<1>" + _FIXED_W3CDTF.encode() + rb"\g<3>", xml)
